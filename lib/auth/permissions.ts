@@ -1,0 +1,18 @@
+export interface Principal {
+  id: string;
+  role: string;
+}
+
+export function isAdmin(user: Principal): boolean {
+  return user.role === "admin";
+}
+
+/** Owners and admins see a job; a job without owner (shared sample data) is visible to all. */
+export function canViewJob(user: Principal, job: { ownerId: string | null }): boolean {
+  return job.ownerId === null || job.ownerId === user.id || isAdmin(user);
+}
+
+/** Error stacks show code paths: only the job's owner and admins see them. */
+export function canSeeJobStack(user: Principal, job: { ownerId: string | null }): boolean {
+  return job.ownerId === user.id || isAdmin(user);
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { setupTestQueue, sleep, waitFor, waitForStatus } from "./test-support";
+
+const suite = setupTestQueue();
+
+describe("concurrency", () => {
+  it("runs a batch of 3 at the same moment: all running within 200 ms, wall time under 1.2x one job", async () => {
+    const JOB_MS = 1_500;
+    suite.queue.define("sleep", async (ctx) => {
+      await sleep(JOB_MS, ctx.signal);
+      return { slept: JOB_MS };
+    });
+    await suite.queue.startWorker({ concurrency: 3 });
+    const finishedAt = async (ids: string[]) =>
+      Math.max(...(await suite.database.db.job.findMany({ where: { id: { in: ids } } })).map((j) => j.finishedAt!.getTime()));
+
+    const single = await suite.queue.enqueueMany([{ kind: "sleep", name: "alone", payload: {} }]);
+    const singleStart = Date.now();
+    await waitForStatus(suite.queue, single.jobIds[0]!, "succeeded");
+    const singleWall = (await finishedAt(single.jobIds)) - singleStart;
+
+    const batchStart = Date.now();
+    const { jobIds, batchId } = await suite.queue.enqueueMany(
+      [0, 1, 2].map((i) => ({ kind: "sleep", name: `Sleep ${i}`, payload: { i } })),
+      { batchName: "three sleepers" },
+    );
+    expect(batchId).toBeTruthy();
+    await waitFor("3 running", async () => (await suite.queue.counts()).running === 3, 200);
+    await Promise.all(jobIds.map((id) => waitForStatus(suite.queue, id, "succeeded")));
+    const batchWall = (await finishedAt(jobIds)) - batchStart;
+    expect(batchWall / singleWall).toBeLessThan(1.2);
+  });
+
+  it("never runs more than the global and per-kind limits", async () => {
+    let running = 0;
+    let peak = 0;
+    let peakLimited = 0;
+    let limited = 0;
+    suite.queue.define("a", async () => {
+      peak = Math.max(peak, ++running);
+      await sleep(30);
+      running--;
+    });
+    suite.queue.define(
+      "b",
+      async () => {
+        peak = Math.max(peak, ++running);
+        peakLimited = Math.max(peakLimited, ++limited);
+        await sleep(30);
+        limited--;
+        running--;
+      },
+      { concurrency: 1 },
+    );
+    await suite.queue.startWorker({ concurrency: 4 });
+    const { jobIds } = await suite.queue.enqueueMany(
+      Array.from({ length: 40 }, (_, i) => ({ kind: i % 2 ? "a" : "b", name: `job ${i}`, payload: {} })),
+    );
+    await waitFor("all done", async () => (await suite.queue.counts()).succeeded === jobIds.length, 30_000);
+    expect(peak).toBeLessThanOrEqual(4);
+    expect(peak).toBeGreaterThan(1);
+    expect(peakLimited).toBe(1);
+  });
+
+  it("gives every job its own context: concurrent jobs never see each other's payload", async () => {
+    const seen: Record<string, string> = {};
+    suite.queue.define<{ symbol: string }>("isolated", async (ctx) => {
+      const mine = ctx.payload.symbol;
+      (ctx.payload as { symbol: string }).symbol = "MUTATED"; // must not leak into other jobs
+      await sleep(50);
+      seen[ctx.jobId] = mine;
+      return { symbol: mine };
+    });
+    await suite.queue.startWorker({ concurrency: 3 });
+    const symbols = ["AAPL", "MSFT", "SPX"];
+    const { jobIds } = await suite.queue.enqueueMany(symbols.map((symbol) => ({ kind: "isolated", name: symbol, payload: { symbol } })));
+    await Promise.all(jobIds.map((id) => waitForStatus(suite.queue, id, "succeeded")));
+    for (const [i, id] of jobIds.entries()) {
+      const job = await suite.queue.get(id);
+      expect(job?.result).toEqual({ symbol: symbols[i] });
+      expect(job?.payload).toEqual({ symbol: symbols[i] });
+      expect(seen[id]).toBe(symbols[i]);
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { retryDelayMs, type BackoffOptions } from "../backoff";
+import type { Store } from "../store";
+
+export interface Failure {
+  message: string;
+  stack: string | null;
+  /** Permanent failures are not retried. */
+  permanent: boolean;
+}
+
+export type FailOutcome = "retry-scheduled" | "failed" | "lost";
+
+/**
+ * Ends a failed attempt: schedules a retry with backoff while attempts remain and the error is
+ * transient, otherwise marks the job failed. The update is conditional on the attempt it read, so
+ * it cannot act on a job another worker has taken over since.
+ */
+export async function failJob(
+  store: Store,
+  jobId: string,
+  workerId: string,
+  failure: Failure,
+  backoff: BackoffOptions = {},
+): Promise<FailOutcome> {
+  const now = store.clock.now();
+  const job = await store.db.job.findFirst({
+    where: { id: jobId, workerId, status: "running" },
+    select: { attempts: true, maxAttempts: true },
+  });
+  if (!job) return "lost";
+  const where = { id: jobId, workerId, status: "running", attempts: job.attempts };
+  const error = { errorMessage: failure.message, errorStack: failure.stack, updatedAt: now, leaseExpiresAt: null };
+  if (!failure.permanent && job.attempts < job.maxAttempts) {
+    const delay = retryDelayMs(job.attempts, backoff);
+    const { count } = await store.db.job.updateMany({ where, data: { ...error, status: "queued", runAt: new Date(now.getTime() + delay), workerId: null } });
+    if (count === 0) return "lost";
+    await store.db.jobEvent.create({
+      data: {
+        jobId,
+        type: "retry_scheduled",
+        workerId,
+        createdAt: now,
+        message: `attempt ${job.attempts} of ${job.maxAttempts} failed: ${failure.message}; retrying in ${Math.round(delay / 1000)} s`,
+      },
+    });
+    return "retry-scheduled";
+  }
+  const { count } = await store.db.job.updateMany({ where, data: { ...error, status: "failed", finishedAt: now } });
+  if (count === 0) return "lost";
+  await store.db.jobEvent.create({ data: { jobId, type: "failed", workerId, createdAt: now, message: failure.message } });
+  return "failed";
+}

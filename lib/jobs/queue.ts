@@ -1,0 +1,102 @@
+import type { Db } from "../db/client";
+import type { JobDialect } from "./dialects/dialect";
+import { postgresDialect } from "./dialects/postgres";
+import { sqliteDialect } from "./dialects/sqlite";
+import { HandlerRegistry } from "./handlers";
+import { createLogger, type Logger } from "./logger";
+import { createJobMetrics, type JobMetrics } from "./metrics";
+import { cancelJob } from "./ops/cancel-job";
+import { deleteJob } from "./ops/delete-job";
+import { enqueueJobs } from "./ops/enqueue-jobs";
+import { getJob } from "./ops/get-job";
+import { countByStatus, listJobs, type JobFilter, type ListOptions } from "./ops/list-jobs";
+import { retryJob } from "./ops/retry-job";
+import { listLiveWorkers } from "./ops/worker-processes";
+import { closeSharedPool } from "./pool/pool";
+import type { Store } from "./store";
+import { systemClock, type Clock, type EnqueueBatchOptions, type EnqueueSpec, type HandlerOptions, type JobHandler } from "./types";
+import { Worker, type WorkerOptions } from "./worker";
+
+export type JobQueueOptions = {
+  db: Db;
+  clock?: Clock;
+  logger?: Logger;
+} & ({ dialect: "sqlite" } | { dialect: "postgres"; connectionString: string });
+
+/** The registry's public face: record jobs, run workers, inspect and control jobs. */
+export class JobQueue {
+  readonly store: Store;
+  readonly logger: Logger;
+  private readonly handlers = new HandlerRegistry();
+  private readonly workers = new Set<Worker>();
+  private metricsInstance: JobMetrics | null = null;
+
+  constructor(options: JobQueueOptions) {
+    const dialect: JobDialect = options.dialect === "postgres" ? postgresDialect(options.connectionString) : sqliteDialect;
+    this.store = { db: options.db, dialect, clock: options.clock ?? systemClock };
+    this.logger = options.logger ?? createLogger();
+  }
+
+  /** Registers the handler for a kind of job. */
+  define<P>(kind: string, handler: JobHandler<P>, options?: HandlerOptions): this {
+    this.handlers.define(kind, handler, options);
+    return this;
+  }
+
+  async enqueue(spec: EnqueueSpec): Promise<{ jobId: string; existing: boolean }> {
+    const { jobIds, existing } = await enqueueJobs(this.store, [spec], { ownerId: spec.ownerId ?? null });
+    return { jobId: jobIds[0]!, existing };
+  }
+
+  /** Many jobs in one transaction, optionally grouped in a named batch. */
+  enqueueMany(specs: EnqueueSpec[], options?: EnqueueBatchOptions) {
+    return enqueueJobs(this.store, specs, options);
+  }
+
+  get(jobId: string) {
+    return getJob(this.store, jobId);
+  }
+
+  list(filter: JobFilter, options?: ListOptions) {
+    return listJobs(this.store, filter, options);
+  }
+
+  counts(ownerId?: string) {
+    return countByStatus(this.store, ownerId);
+  }
+
+  cancel(jobId: string) {
+    return cancelJob(this.store, jobId);
+  }
+
+  retry(jobId: string) {
+    return retryJob(this.store, jobId);
+  }
+
+  remove(jobId: string) {
+    return deleteJob(this.store, jobId);
+  }
+
+  /** Worker processes that sent a heartbeat recently, with their running jobs. */
+  liveWorkers(aliveMs = 60_000) {
+    return listLiveWorkers(this.store, aliveMs);
+  }
+
+  async startWorker(options?: WorkerOptions): Promise<Worker> {
+    const worker = new Worker(this.store, this.handlers, this.logger, this.metrics(), options);
+    this.workers.add(worker);
+    return worker.start();
+  }
+
+  metrics(): JobMetrics {
+    this.metricsInstance ??= createJobMetrics(this.store);
+    return this.metricsInstance;
+  }
+
+  /** Stops every worker started here (graceful, see Worker.stop) and the thread pool. */
+  async close(options?: { graceMs?: number }): Promise<void> {
+    await Promise.all([...this.workers].map((w) => w.stop(options)));
+    this.workers.clear();
+    await closeSharedPool();
+  }
+}

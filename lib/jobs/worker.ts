@@ -1,0 +1,286 @@
+import crypto from "node:crypto";
+import os from "node:os";
+import type { Job } from "../db/generated/sqlite";
+import type { BackoffOptions } from "./backoff";
+import { createJobRun } from "./context";
+import { JobAbortedError, isPermanent, type AbortCause } from "./errors";
+import type { Logger } from "./logger";
+import type { JobMetrics } from "./metrics";
+import { localNotifier, type JobSignal } from "./notifier";
+import { acknowledgeCancel } from "./ops/acknowledge-cancel";
+import { claimJobs } from "./ops/claim-jobs";
+import { completeJob } from "./ops/complete-job";
+import { failJob } from "./ops/fail-job";
+import { recoverExpiredJobs } from "./ops/recover-expired-jobs";
+import { releaseJob } from "./ops/release-job";
+import { renewLeases } from "./ops/renew-leases";
+import { heartbeatWorker, removeWorker } from "./ops/worker-processes";
+import type { PoolOptions } from "./pool/pool";
+import type { HandlerRegistry } from "./handlers";
+import type { Store } from "./store";
+import { Wakeup } from "./wakeup";
+
+export interface WorkerOptions {
+  workerId?: string;
+  /** Most jobs running at once in this process (default JOBS_CONCURRENCY or 3). */
+  concurrency?: number;
+  /** How long a claimed job stays ours without a heartbeat. */
+  leaseMs?: number;
+  heartbeatMs?: number;
+  /** Fallback polling when no notification arrives. */
+  pollIntervalMs?: number;
+  recoverIntervalMs?: number;
+  /** Default time a stopping worker lets running jobs finish before releasing them. */
+  shutdownGraceMs?: number;
+  backoff?: BackoffOptions;
+  pool?: PoolOptions;
+}
+
+interface Running {
+  job: Job;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+export function defaultConcurrency(): number {
+  const n = Number(process.env.JOBS_CONCURRENCY);
+  return Number.isInteger(n) && n > 0 ? n : 3;
+}
+
+/**
+ * A worker: fetch what fits, run it, wait for a wake-up (enqueue, a finished job, a notification
+ * from another process, or the poll interval). Leases are renewed by a heartbeat; expired leases of
+ * dead workers are recovered here too.
+ */
+export class Worker {
+  readonly id: string;
+  readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly pollIntervalMs: number;
+  private readonly running = new Map<string, Running>();
+  private readonly wakeup = new Wakeup();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private stopping = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => Promise<void>) | null = null;
+  private readonly onLocalSignal = (s: JobSignal) => this.onSignal(s);
+
+  constructor(
+    private readonly store: Store,
+    private readonly handlers: HandlerRegistry,
+    private readonly logger: Logger,
+    private readonly metrics: JobMetrics,
+    private readonly options: WorkerOptions = {},
+  ) {
+    this.id = options.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
+    this.concurrency = options.concurrency ?? defaultConcurrency();
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  }
+
+  /** Jobs this worker is running now. */
+  get activeJobIds(): string[] {
+    return [...this.running.keys()];
+  }
+
+  async start(): Promise<this> {
+    localNotifier().on("signal", this.onLocalSignal);
+    this.unsubscribe = await this.store.dialect.subscribe(
+      (s) => this.onSignal(s),
+      (err) => this.logger.warn({ err: err.message }, "job notifications interrupted; reconnecting"),
+    );
+    await this.safely("register worker", () => heartbeatWorker(this.store, this.id, this.concurrency));
+    await this.safely("recover expired jobs", () => this.recover());
+    const heartbeatMs = this.options.heartbeatMs ?? Math.max(50, Math.floor(this.leaseMs / 3));
+    const recoverMs = this.options.recoverIntervalMs ?? Math.max(100, Math.floor(this.leaseMs / 2));
+    this.every(heartbeatMs, "heartbeat", () => this.heartbeat());
+    this.every(recoverMs, "recover expired jobs", () => this.recover());
+    this.loopDone = this.loop();
+    this.logger.info({ workerId: this.id, concurrency: this.concurrency, kinds: this.handlers.kinds() }, "worker started");
+    return this;
+  }
+
+  /**
+   * Stops claiming, lets running jobs finish for up to `graceMs`, then stops the rest and gives
+   * them back to the queue so another worker takes them.
+   */
+  async stop({ graceMs = this.options.shutdownGraceMs ?? 10_000 }: { graceMs?: number } = {}): Promise<void> {
+    if (this.stopping) return this.loopDone;
+    this.stopping = true;
+    this.wakeup.wake();
+    for (const t of this.timers) clearInterval(t);
+    localNotifier().off("signal", this.onLocalSignal);
+    await this.loopDone;
+    const all = () => Promise.all([...this.running.values()].map((r) => r.done));
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<"grace-over">((resolve) => (timer = setTimeout(() => resolve("grace-over"), graceMs)));
+    if ((await Promise.race([all(), graceOver])) === "grace-over") {
+      for (const r of this.running.values()) abort(r.controller, "shutdown", "the worker is shutting down");
+      await all();
+    }
+    clearTimeout(timer);
+    await this.unsubscribe?.();
+    await this.safely("deregister worker", () => removeWorker(this.store, this.id));
+    this.logger.info({ workerId: this.id }, "worker stopped");
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let claimed = 0;
+      try {
+        const jobs = await this.claimWhatFits();
+        claimed = jobs.length;
+        for (const job of jobs) this.launch(job);
+      } catch (err) {
+        this.logger.error({ err }, "claiming jobs failed; retrying");
+      }
+      if (this.stopping) break;
+      // A full claim may have left more work waiting: look again at once if there is room.
+      if (claimed > 0 && this.running.size < this.concurrency) continue;
+      await this.wakeup.wait(this.pollIntervalMs);
+    }
+  }
+
+  private async claimWhatFits(): Promise<Job[]> {
+    const room = this.concurrency - this.running.size;
+    if (room <= 0) return [];
+    const unlimited: string[] = [];
+    const claimed: Job[] = [];
+    for (const kind of this.handlers.kinds()) {
+      const limit = this.handlers.get(kind)!.options.concurrency;
+      if (limit === undefined) {
+        unlimited.push(kind);
+        continue;
+      }
+      const busy = [...this.running.values()].filter((r) => r.job.kind === kind).length;
+      const kindRoom = Math.min(limit - busy, room - claimed.length);
+      if (kindRoom > 0) claimed.push(...(await this.claim([kind], kindRoom)));
+    }
+    const left = room - claimed.length;
+    if (left > 0 && unlimited.length > 0) claimed.push(...(await this.claim(unlimited, left)));
+    return claimed;
+  }
+
+  private claim(kinds: string[], limit: number): Promise<Job[]> {
+    return claimJobs(this.store, { workerId: this.id, kinds, limit, leaseMs: this.leaseMs });
+  }
+
+  private launch(job: Job): void {
+    const controller = new AbortController();
+    const entry: Running = { job, controller, done: Promise.resolve() };
+    this.running.set(job.id, entry);
+    entry.done = this.execute(entry).finally(() => {
+      this.running.delete(job.id);
+      this.wakeup.wake();
+    });
+  }
+
+  private async execute({ job, controller }: Running): Promise<void> {
+    const definition = this.handlers.get(job.kind);
+    const log = this.logger.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
+    const timeoutMs = job.timeoutMs ?? definition?.options.timeoutMs;
+    const timer = timeoutMs
+      ? setTimeout(() => abort(controller, "timeout", `timed out after ${timeoutMs} ms`), timeoutMs)
+      : undefined;
+    const run = createJobRun(this.store, job, this.id, controller.signal, log, this.options.pool ?? {});
+    const startedAt = Date.now();
+    this.metrics.started(job);
+    try {
+      if (!definition) throw new Error(`No handler is registered for job kind "${job.kind}"`);
+      // A handler that ignores its AbortSignal is abandoned when the signal fires; its slot is freed.
+      const aborted = new Promise<never>((_, reject) => {
+        const onAbort = () => reject(controller.signal.reason);
+        if (controller.signal.aborted) onAbort();
+        else controller.signal.addEventListener("abort", onAbort, { once: true });
+      });
+      const result = await Promise.race([definition.handler(run.context), aborted]);
+      clearTimeout(timer);
+      await run.flush();
+      const held = await completeJob(this.store, job.id, this.id, result ?? null);
+      this.metrics.finished(job, held ? "succeeded" : "lost", Date.now() - startedAt);
+      if (!held) log.warn("job finished after its lease was lost; result discarded");
+    } catch (err) {
+      clearTimeout(timer);
+      await run.flush().catch(() => {});
+      await this.settleFailure(job, controller.signal, err, log, Date.now() - startedAt);
+    }
+  }
+
+  private async settleFailure(job: Job, signal: AbortSignal, err: unknown, log: Logger, elapsedMs: number): Promise<void> {
+    const cause: AbortCause | null = signal.aborted && signal.reason instanceof JobAbortedError ? signal.reason.cause : null;
+    await this.safely("record job outcome", async () => {
+      if (cause === "cancelled") {
+        await acknowledgeCancel(this.store, job.id, this.id);
+        this.metrics.finished(job, "cancelled", elapsedMs);
+      } else if (cause === "shutdown") {
+        await releaseJob(this.store, job.id, this.id, "released by a stopping worker");
+      } else if (cause === "lease-lost") {
+        log.warn("lease lost; another worker owns this job now");
+      } else {
+        const error = cause ? (signal.reason as Error) : toError(err);
+        const outcome = await failJob(
+          this.store,
+          job.id,
+          this.id,
+          { message: error.message || error.name, stack: error.stack ?? null, permanent: !cause && isPermanent(err) },
+          this.options.backoff,
+        );
+        if (outcome === "retry-scheduled") this.metrics.retried(job);
+        else if (outcome === "failed") this.metrics.finished(job, "failed", elapsedMs);
+        log.warn({ err: error.message, outcome }, "job attempt failed");
+      }
+    });
+  }
+
+  private onSignal(signal: JobSignal): void {
+    if (signal.type === "queued") this.wakeup.wake();
+    else {
+      const running = this.running.get(signal.jobId);
+      if (running) abort(running.controller, "cancelled", "cancelled on request");
+    }
+  }
+
+  private async heartbeat(): Promise<void> {
+    await heartbeatWorker(this.store, this.id, this.concurrency);
+    const ids = this.activeJobIds;
+    if (ids.length === 0) return;
+    const { held, cancelRequested } = await renewLeases(this.store, this.id, ids, this.leaseMs);
+    for (const id of ids) {
+      const running = this.running.get(id);
+      if (!running) continue;
+      if (cancelRequested.has(id)) abort(running.controller, "cancelled", "cancelled on request");
+      else if (!held.has(id)) abort(running.controller, "lease-lost", "the job's lease was lost");
+    }
+  }
+
+  private async recover(): Promise<void> {
+    if ((await recoverExpiredJobs(this.store)) > 0) this.wakeup.wake();
+  }
+
+  private every(ms: number, what: string, fn: () => Promise<void>): void {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy || this.stopping) return;
+      busy = true;
+      void this.safely(what, fn).finally(() => (busy = false));
+    }, ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+
+  private async safely(what: string, fn: () => Promise<unknown>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      this.logger.error({ err }, `${what} failed`);
+    }
+  }
+}
+
+function abort(controller: AbortController, cause: AbortCause, message: string): void {
+  if (!controller.signal.aborted) controller.abort(new JobAbortedError(cause, message));
+}
+
+function toError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(typeof err === "string" ? err : "The job failed with a non-error value");
+}

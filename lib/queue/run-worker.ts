@@ -1,0 +1,27 @@
+import { defaultConcurrency, type Worker } from "../jobs";
+import { getQueue } from "./get-queue";
+
+const DEFAULT_GRACE_MS = 10_000;
+
+/**
+ * Starts this process's worker and stops it gracefully on SIGTERM/SIGINT: no new claims, running
+ * jobs get JOBS_SHUTDOWN_GRACE_MS to finish, the rest go back to the queue for another worker.
+ */
+export async function runWorker(): Promise<Worker> {
+  const queue = getQueue();
+  const worker = await queue.startWorker({ concurrency: defaultConcurrency() });
+  const graceMs = Number(process.env.JOBS_SHUTDOWN_GRACE_MS) || DEFAULT_GRACE_MS;
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    queue.logger.info({ signal, graceMs }, "stopping: draining running jobs");
+    queue
+      .close({ graceMs })
+      .catch((err) => queue.logger.error({ err }, "worker shutdown failed"))
+      .finally(() => process.exit(0));
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+  return worker;
+}

@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/http/security-headers";
+
+const nextConfig: NextConfig = {
+  // Native and worker-thread packages stay plain Node requires instead of being bundled.
+  serverExternalPackages: ["better-sqlite3", "pg", "piscina", "pino", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "tsx"],
+  poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders() }];
+  },
+};
+
+export default nextConfig;
