@@ -1,3 +1,4 @@
+import { transitionJob } from "./transition-job";
 import { signal, type Store } from "../store";
 
 export type CancelOutcome = "cancelled" | "cancel-requested" | "already-finished" | "not-found";
@@ -9,14 +10,10 @@ export type CancelOutcome = "cancelled" | "cancel-requested" | "already-finished
 export async function cancelJob(store: Store, jobId: string): Promise<CancelOutcome> {
   const { db } = store;
   const now = store.clock.now();
-  const queued = await db.job.updateMany({ where: { id: jobId, status: "queued" }, data: { status: "cancelled", finishedAt: now, updatedAt: now } });
-  if (queued.count === 1) {
-    await db.jobEvent.create({ data: { jobId, type: "cancelled", message: "cancelled before it started", createdAt: now } });
+  if (await transitionJob(store, jobId, { status: "queued" }, { status: "cancelled", finishedAt: now, updatedAt: now }, { type: "cancelled", message: "cancelled before it started" })) {
     return "cancelled";
   }
-  const running = await db.job.updateMany({ where: { id: jobId, status: "running" }, data: { cancelRequested: true, updatedAt: now } });
-  if (running.count === 1) {
-    await db.jobEvent.create({ data: { jobId, type: "cancel_requested", createdAt: now } });
+  if (await transitionJob(store, jobId, { status: "running" }, { cancelRequested: true, updatedAt: now }, { type: "cancel_requested" })) {
     await signal(store, { type: "cancel", jobId });
     return "cancel-requested";
   }

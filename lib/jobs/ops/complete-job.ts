@@ -1,16 +1,15 @@
+import { transitionHeldJob } from "./transition-job";
 import type { Store } from "../store";
 import type { Json } from "../types";
 
-/**
- * Marks a job the worker still holds as succeeded. Returns false if the worker had lost it.
- * Two single statements rather than an interactive transaction: on SQLite a transaction holds the
- * write lock across event-loop turns, and other processes then wait in SQLite's busy handler.
- */
+/** Marks a job the worker still holds as succeeded. Returns false if the worker had lost it. */
 export async function completeJob(store: Store, jobId: string, workerId: string, result: Json | undefined): Promise<boolean> {
   const now = store.clock.now();
-  const { count } = await store.db.job.updateMany({
-    where: { id: jobId, workerId, status: "running" },
-    data: {
+  return transitionHeldJob(
+    store,
+    jobId,
+    { workerId, status: "running" },
+    {
       status: "succeeded",
       result: result ?? undefined,
       progress: 100,
@@ -20,7 +19,6 @@ export async function completeJob(store: Store, jobId: string, workerId: string,
       errorMessage: null,
       errorStack: null,
     },
-  });
-  if (count === 1) await store.db.jobEvent.create({ data: { jobId, type: "succeeded", workerId, createdAt: now } });
-  return count === 1;
+    { type: "succeeded", workerId },
+  );
 }

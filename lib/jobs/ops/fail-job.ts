@@ -1,3 +1,4 @@
+import { transitionHeldJob } from "./transition-job";
 import { retryDelayMs, type BackoffOptions } from "../backoff";
 import type { Store } from "../store";
 
@@ -28,25 +29,23 @@ export async function failJob(
     select: { attempts: true, maxAttempts: true },
   });
   if (!job) return "lost";
-  const where = { id: jobId, workerId, status: "running", attempts: job.attempts };
+  const where = { workerId, status: "running", attempts: job.attempts };
   const error = { errorMessage: failure.message, errorStack: failure.stack, updatedAt: now, leaseExpiresAt: null };
   if (!failure.permanent && job.attempts < job.maxAttempts) {
     const delay = retryDelayMs(job.attempts, backoff);
-    const { count } = await store.db.job.updateMany({ where, data: { ...error, status: "queued", runAt: new Date(now.getTime() + delay), workerId: null } });
-    if (count === 0) return "lost";
-    await store.db.jobEvent.create({
-      data: {
-        jobId,
+    const scheduled = await transitionHeldJob(
+      store,
+      jobId,
+      where,
+      { ...error, status: "queued", runAt: new Date(now.getTime() + delay), workerId: null },
+      {
         type: "retry_scheduled",
         workerId,
-        createdAt: now,
         message: `attempt ${job.attempts} of ${job.maxAttempts} failed: ${failure.message}; retrying in ${Math.round(delay / 1000)} s`,
       },
-    });
-    return "retry-scheduled";
+    );
+    return scheduled ? "retry-scheduled" : "lost";
   }
-  const { count } = await store.db.job.updateMany({ where, data: { ...error, status: "failed", finishedAt: now } });
-  if (count === 0) return "lost";
-  await store.db.jobEvent.create({ data: { jobId, type: "failed", workerId, createdAt: now, message: failure.message } });
-  return "failed";
+  const failed = await transitionHeldJob(store, jobId, where, { ...error, status: "failed", finishedAt: now }, { type: "failed", workerId, message: failure.message });
+  return failed ? "failed" : "lost";
 }

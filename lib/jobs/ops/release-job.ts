@@ -1,3 +1,4 @@
+import { transitionHeldJob } from "./transition-job";
 import type { Store } from "../store";
 
 /**
@@ -8,10 +9,11 @@ export async function releaseJob(store: Store, jobId: string, workerId: string, 
   const now = store.clock.now();
   const job = await store.db.job.findFirst({ where: { id: jobId, workerId, status: "running" }, select: { attempts: true } });
   if (!job) return false;
-  const { count } = await store.db.job.updateMany({
-    where: { id: jobId, workerId, status: "running", attempts: job.attempts },
-    data: { status: "queued", attempts: Math.max(0, job.attempts - 1), workerId: null, leaseExpiresAt: null, runAt: now, updatedAt: now },
-  });
-  if (count === 1) await store.db.jobEvent.create({ data: { jobId, type: "released", workerId, createdAt: now, message: reason } });
-  return count === 1;
+  return transitionHeldJob(
+    store,
+    jobId,
+    { workerId, status: "running", attempts: job.attempts },
+    { status: "queued", attempts: Math.max(0, job.attempts - 1), workerId: null, leaseExpiresAt: null, runAt: now, updatedAt: now },
+    { type: "released", workerId, message: reason },
+  );
 }

@@ -1,3 +1,4 @@
+import { transitionJob } from "./transition-job";
 import { signal, type Store } from "../store";
 
 export type RetryOutcome = "queued" | "not-retryable" | "not-found";
@@ -6,9 +7,11 @@ export type RetryOutcome = "queued" | "not-retryable" | "not-found";
 export async function retryJob(store: Store, jobId: string): Promise<RetryOutcome> {
   const { db } = store;
   const now = store.clock.now();
-  const { count } = await db.job.updateMany({
-    where: { id: jobId, status: { in: ["failed", "cancelled"] } },
-    data: {
+  const queued = await transitionJob(
+    store,
+    jobId,
+    { status: { in: ["failed", "cancelled"] } },
+    {
       status: "queued",
       attempts: 0,
       runAt: now,
@@ -22,9 +25,9 @@ export async function retryJob(store: Store, jobId: string): Promise<RetryOutcom
       errorStack: null,
       updatedAt: now,
     },
-  });
-  if (count === 0) return (await db.job.count({ where: { id: jobId } })) ? "not-retryable" : "not-found";
-  await db.jobEvent.create({ data: { jobId, type: "queued", message: "retried on request", createdAt: now } });
+    { type: "queued", message: "retried on request" },
+  );
+  if (!queued) return (await db.job.count({ where: { id: jobId } })) ? "not-retryable" : "not-found";
   await signal(store, { type: "queued" });
   return "queued";
 }
