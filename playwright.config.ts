@@ -4,7 +4,7 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The e2e server's own SQLite file; tests also open it to record jobs directly. */
-export const E2E_DB_DIR = path.join(os.tmpdir(), "tandem-e2e");
+export const E2E_DB_DIR = process.env.E2E_DIR ?? path.join(os.tmpdir(), "tandem-e2e");
 export const E2E_DB_FILE = path.join(E2E_DB_DIR, "e2e.db");
 
 export default defineConfig({
@@ -32,6 +32,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATABASE_URL: `file:${E2E_DB_FILE}`,
+      TANDEM_DATA_DIR: path.join(E2E_DB_DIR, "data"),
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       TANDEM_TEST_JOB_KINDS: "1",
       JOBS_CONCURRENCY: "3",
