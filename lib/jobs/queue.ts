@@ -9,7 +9,8 @@ import { cancelJob } from "./ops/cancel-job";
 import { deleteJob } from "./ops/delete-job";
 import { enqueueJobs } from "./ops/enqueue-jobs";
 import { getJob } from "./ops/get-job";
-import { countByStatus, listJobs, type JobFilter, type ListOptions } from "./ops/list-jobs";
+import { countJobsByBatch, countJobsByStatus, type StatusCounts } from "./ops/count-jobs";
+import { listJobs, type JobFilter, type JobListPage, type ListOptions } from "./ops/list-jobs";
 import { retryJob } from "./ops/retry-job";
 import { listLiveWorkers } from "./ops/worker-processes";
 import { closeSharedPool } from "./pool/pool";
@@ -44,25 +45,44 @@ export class JobQueue {
   }
 
   async enqueue(spec: EnqueueSpec): Promise<{ jobId: string; existing: boolean }> {
-    const { jobIds, existing } = await enqueueJobs(this.store, [spec], { ownerId: spec.ownerId ?? null });
+    const { jobIds, existing } = await enqueueJobs(this.store, [this.withKindDefaults(spec)], { ownerId: spec.ownerId ?? null });
     return { jobId: jobIds[0]!, existing };
   }
 
   /** Many jobs in one transaction, optionally grouped in a named batch. */
   enqueueMany(specs: EnqueueSpec[], options?: EnqueueBatchOptions) {
-    return enqueueJobs(this.store, specs, options);
+    return enqueueJobs(this.store, specs.map((s) => this.withKindDefaults(s)), options);
+  }
+
+  /** A kind's maxAttempts, when this queue defines it, applies unless the job sets its own. */
+  private withKindDefaults(spec: EnqueueSpec): EnqueueSpec {
+    const maxAttempts = spec.maxAttempts ?? this.handlers.get(spec.kind)?.options.maxAttempts;
+    return maxAttempts === undefined ? spec : { ...spec, maxAttempts };
   }
 
   get(jobId: string) {
     return getJob(this.store, jobId);
   }
 
-  list(filter: JobFilter, options?: ListOptions) {
-    return listJobs(this.store, filter, options);
+  /**
+   * A page of jobs, newest first (cursor pagination), with the count per status of the jobs the
+   * filter matches whatever their status (tab counts); `counts: false` leaves the counts out.
+   */
+  list(filter: JobFilter, options?: ListOptions & { counts?: true }): Promise<JobListPage & { counts: StatusCounts }>;
+  list(filter: JobFilter, options: ListOptions & { counts: false }): Promise<JobListPage>;
+  async list(filter: JobFilter, options: ListOptions & { counts?: boolean } = {}): Promise<JobListPage | (JobListPage & { counts: StatusCounts })> {
+    const page = await listJobs(this.store, filter, options);
+    return options.counts === false ? page : { ...page, counts: await countJobsByStatus(this.store, { ...filter, status: undefined }) };
   }
 
-  counts(ownerId?: string) {
-    return countByStatus(this.store, ownerId);
+  /** Jobs per status among those the filter matches (everyone's by default). */
+  counts(filter: JobFilter = {}) {
+    return countJobsByStatus(this.store, filter);
+  }
+
+  /** Per batch: name, jobs per status and overall progress; with an owner, only their batches. */
+  batchCounts(batchIds: string[], ownerId?: string) {
+    return countJobsByBatch(this.store, batchIds, ownerId);
   }
 
   cancel(jobId: string) {

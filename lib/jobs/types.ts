@@ -41,8 +41,12 @@ export interface JobContext<P = Json> {
   readonly jobId: string;
   readonly kind: string;
   readonly payload: P;
+  /** The user who submitted the job (null for system jobs such as sample imports). */
+  readonly ownerId: string | null;
   /** 1 on the first run, 2 on the first retry, … */
   readonly attempt: number;
+  /** After this attempt fails, the job fails for good. */
+  readonly maxAttempts: number;
   /** Fires on cancel, timeout, lost lease or shutdown; `signal.reason` says which. */
   readonly signal: AbortSignal;
   /** Database access owned by this job, never by a request. */
@@ -59,6 +63,7 @@ export interface HandlerOptions {
   /** Per-kind limit on running jobs in one worker process (the global limit still applies). */
   concurrency?: number;
   timeoutMs?: number;
+  /** Default for jobs of this kind enqueued through a queue that defines it. */
   maxAttempts?: number;
 }
 

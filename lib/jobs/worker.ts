@@ -20,6 +20,8 @@ import type { HandlerRegistry } from "./handlers";
 import type { Store } from "./store";
 import { Wakeup } from "./wakeup";
 
+const DEFAULT_ABORT_GRACE_MS = 3_000;
+
 export interface WorkerOptions {
   workerId?: string;
   /** Most jobs running at once in this process (default JOBS_CONCURRENCY or 3). */
@@ -30,6 +32,8 @@ export interface WorkerOptions {
   /** Fallback polling when no notification arrives. */
   pollIntervalMs?: number;
   recoverIntervalMs?: number;
+  /** How long an aborted handler may take to clean up (its own rollback) before it is abandoned. */
+  abortGraceMs?: number;
   /** Default time a stopping worker lets running jobs finish before releasing them. */
   shutdownGraceMs?: number;
   backoff?: BackoffOptions;
@@ -187,13 +191,15 @@ export class Worker {
     this.metrics.started(job);
     try {
       if (!definition) throw new Error(`No handler is registered for job kind "${job.kind}"`);
-      // A handler that ignores its AbortSignal is abandoned when the signal fires; its slot is freed.
-      const aborted = new Promise<never>((_, reject) => {
-        const onAbort = () => reject(controller.signal.reason);
+      // An aborted handler gets a moment to undo its work and settle; one that ignores its signal is
+      // abandoned after that, and its slot is freed.
+      const abandoned = new Promise<never>((_, reject) => {
+        const onAbort = () => setTimeout(() => reject(controller.signal.reason), this.options.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS).unref();
         if (controller.signal.aborted) onAbort();
         else controller.signal.addEventListener("abort", onAbort, { once: true });
       });
-      const result = await Promise.race([definition.handler(run.context), aborted]);
+      const result = await Promise.race([definition.handler(run.context), abandoned]);
+      if (controller.signal.aborted) throw controller.signal.reason;
       clearTimeout(timer);
       await run.flush();
       const held = await completeJob(this.store, job.id, this.id, result ?? null);

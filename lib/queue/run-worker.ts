@@ -9,7 +9,8 @@ const DEFAULT_GRACE_MS = 10_000;
  */
 export async function runWorker(): Promise<Worker> {
   const queue = getQueue();
-  const worker = await queue.startWorker({ concurrency: defaultConcurrency() });
+  const leaseMs = Number(process.env.JOBS_LEASE_MS) || undefined;
+  const worker = await queue.startWorker({ concurrency: defaultConcurrency(), leaseMs });
   const graceMs = Number(process.env.JOBS_SHUTDOWN_GRACE_MS) || DEFAULT_GRACE_MS;
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -41,9 +41,12 @@ export interface WorkerProcess {
 
 const running = new Set<ChildProcess>();
 
-/** Starts one worker process and resolves once it printed READY (its worker is claiming jobs). */
-export async function startWorkerProcess(env: WorkerProcessEnv): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
+/**
+ * Starts one worker process and resolves once it printed READY (its worker is claiming jobs).
+ * `entry` is another script speaking the same protocol (an app's worker with its own job kinds).
+ */
+export async function startWorkerProcess(env: WorkerProcessEnv, entry = ENTRY): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "error", ...env },
     // The IPC channel is only there so the child notices when this process dies (see worker-process.ts).
@@ -99,8 +102,8 @@ export async function startWorkerProcess(env: WorkerProcessEnv): Promise<WorkerP
 }
 
 /** Starts `count` worker processes at once with the same settings. */
-export function startWorkerProcesses(count: number, env: WorkerProcessEnv): Promise<WorkerProcess[]> {
-  return Promise.all(Array.from({ length: count }, () => startWorkerProcess(env)));
+export function startWorkerProcesses(count: number, env: WorkerProcessEnv, entry = ENTRY): Promise<WorkerProcess[]> {
+  return Promise.all(Array.from({ length: count }, () => startWorkerProcess(env, entry)));
 }
 
 /** SIGKILLs every worker process still running and waits until they are gone (for afterEach). */
