@@ -46,6 +46,13 @@ export class PayloadTooLargeError extends HttpError {
   }
 }
 
+/** 415: content of a type we do not take (a binary file where a CSV was expected). */
+export class UnsupportedMediaTypeError extends HttpError {
+  constructor(message: string) {
+    super(415, message);
+  }
+}
+
 export interface FieldIssue {
   /** Dotted path of the field, "" for the whole input. */
   path: string;

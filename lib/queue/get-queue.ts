@@ -13,7 +13,7 @@ export function getQueue(): JobQueue {
       config.dialect === "postgres"
         ? new JobQueue({ db, dialect: "postgres", connectionString: config.url })
         : new JobQueue({ db, dialect: "sqlite" });
-    registerHandlers(queue);
+    registerHandlers(queue, config);
     holder[key] = queue;
   }
   return holder[key];

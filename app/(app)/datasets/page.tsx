@@ -1,7 +1,7 @@
-import { ComingSoon } from "@/components/coming-soon";
+import { DatasetList } from "@/components/datasets/dataset-list";
 
 export const metadata = { title: "Datasets · Tandem" };
 
 export default function DatasetsPage() {
-  return <ComingSoon title="Datasets">Uploading and browsing market data is coming in the next release.</ComingSoon>;
+  return <DatasetList />;
 }

@@ -1,0 +1,3 @@
+export type { BarReader, BarRow, ImportReport, ReadBarsOptions, RowProblem } from "./types";
+export { DatasetFormatError } from "./dataset-format-error";
+export { readBars } from "./read-bars";
