@@ -14,6 +14,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: "list",
+  // Several e2e runs in one checkout (E2E_DIR set) each keep their own traces and screenshots.
+  outputDir: process.env.E2E_DIR ? path.join(process.env.E2E_DIR, "results") : "test-results",
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
