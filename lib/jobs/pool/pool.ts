@@ -1,6 +1,6 @@
 import os from "node:os";
 import path from "node:path";
-import { MessageChannel } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
 import { Piscina } from "piscina";
 
 export interface PoolOptions {
@@ -40,13 +40,16 @@ export async function runInPool<I, O>(
 ): Promise<O> {
   const { pool, root } = sharedPool(options);
   const { port1, port2 } = new MessageChannel();
-  port1.on("message", (m: { percent: number; label?: string }) => onProgress?.(m.percent, m.label));
+  const report = (m: { percent: number; label?: string }) => onProgress?.(m.percent, m.label);
+  port1.on("message", report);
   try {
     return (await pool.run(
       { file: path.resolve(root, file), input, port: port2 },
       { signal: signal ?? null, transferList: [port2] },
     )) as O;
   } finally {
+    // Progress the task posted just before it returned may not have been delivered yet.
+    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) report(m.message);
     port1.close();
   }
 }

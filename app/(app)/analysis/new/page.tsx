@@ -1,7 +1,12 @@
-import { ComingSoon } from "@/components/coming-soon";
+import { Suspense } from "react";
+import { AnalysisForm } from "@/components/analysis/analysis-form";
 
 export const metadata = { title: "New analysis · Tandem" };
 
 export default function NewAnalysisPage() {
-  return <ComingSoon title="New analysis">Submitting a batch of stock analyses is coming in the next release.</ComingSoon>;
+  return (
+    <Suspense>
+      <AnalysisForm />
+    </Suspense>
+  );
 }
