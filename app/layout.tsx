@@ -1,10 +1,14 @@
 import type { Metadata, Viewport } from "next";
+import { THEME_SCRIPT } from "@/components/ui/theme";
+import { I18nProvider } from "@/lib/i18n/client";
+import { localeTag } from "@/lib/i18n/locales";
+import { getLocale, getT } from "@/lib/i18n/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Tandem",
-  description: "Run stock analyses and data imports side by side, and watch them in one task center.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: "Tandem", description: t("shell.description") };
+}
 
 export const viewport: Viewport = {
   themeColor: [
@@ -13,22 +17,16 @@ export const viewport: Viewport = {
   ],
 };
 
-// Follows the system's light/dark setting through the `.dark` class (see globals.css), before
-// the first paint so a dark system never flashes a light page.
-const THEME_SCRIPT = `(() => {
-  const m = window.matchMedia("(prefers-color-scheme: dark)");
-  const apply = () => document.documentElement.classList.toggle("dark", m.matches);
-  apply();
-  m.addEventListener("change", apply);
-})();`;
-
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={localeTag(locale)} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">{children}</body>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <I18nProvider locale={locale}>{children}</I18nProvider>
+      </body>
     </html>
   );
 }

@@ -2,17 +2,20 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n/translate";
 
-const LINKS = [
-  { href: "/analysis/new", label: "New analysis" },
-  { href: "/tasks", label: "Task center" },
-  { href: "/datasets", label: "Datasets" },
+const LINKS: { href: string; label: MessageKey }[] = [
+  { href: "/analysis/new", label: "nav.newAnalysis" },
+  { href: "/tasks", label: "nav.tasks" },
+  { href: "/datasets", label: "nav.datasets" },
 ];
 
 export function NavLinks() {
+  const t = useT();
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex flex-wrap gap-1">
+    <nav aria-label={t("nav.label")} className="flex flex-wrap gap-1">
       {LINKS.map(({ href, label }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
@@ -26,7 +29,7 @@ export function NavLinks() {
                 : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
             }`}
           >
-            {label}
+            {t(label)}
           </Link>
         );
       })}

@@ -1,15 +1,14 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { useT } from "@/lib/i18n/client";
+import { Button } from "./ui/button";
 
 export function SignOutButton() {
+  const t = useT();
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/signin" })}
-      className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-    >
-      Sign out
-    </button>
+    <Button size="sm" onClick={() => signOut({ callbackUrl: "/signin" })}>
+      {t("shell.signOut")}
+    </Button>
   );
 }

@@ -11,7 +11,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <Providers>
       <AppHeader email={user.email} role={user.role} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
+        {children}
+      </main>
     </Providers>
   );
 }

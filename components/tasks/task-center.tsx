@@ -1,97 +1,193 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
-import { useState } from "react";
-import { JobRow, type JobAction } from "./job-row";
-import { useJobs } from "./use-jobs";
+import { useCallback, useMemo, useState } from "react";
+import { useT } from "@/lib/i18n/client";
+import type { BatchCounts } from "@/lib/jobs";
+import type { JobAction } from "@/lib/tasks/bulk-job-action";
+import type { JobSummaryView } from "@/lib/tasks/job-view";
+import { Button, LinkButton } from "@/components/ui/button";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { batchSummary } from "./batch-group";
+import { BulkBar } from "./bulk-bar";
+import { JobDrawer } from "./job-drawer";
+import { JobList } from "./job-list";
+import { JobListEmpty, JobListError, JobListLoading } from "./job-list-states";
+import { StatusTabs, TAB_PANEL_ID } from "./status-tabs";
+import { SummaryCards } from "./summary-cards";
+import { TaskFiltersBar } from "./task-filters";
+import { hasNarrowingFilters, jobListQuery, useTaskFilters, type TaskFilters } from "./task-filters-state";
+import { useFinishedJobToasts } from "./use-finished-job-toasts";
+import { useJobActions } from "./use-job-actions";
+import { useJobList } from "./use-jobs";
+import { useNow } from "./use-now";
+import { WorkersPanel } from "./workers-panel";
 
-const TABS = [
-  { id: "active", label: "In progress", statuses: ["queued", "running"] },
-  { id: "succeeded", label: "Completed", statuses: ["succeeded"] },
-  { id: "failed", label: "Failed", statuses: ["failed"] },
-  { id: "cancelled", label: "Cancelled", statuses: ["cancelled"] },
-  { id: "all", label: "All", statuses: [] },
-] as const;
+const PAGE = 50;
 
-const PAGE = 100;
+function startOfLocalDay(): Date {
+  const d = new Date();
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+}
 
-export function TaskCenter() {
-  const [tab, setTab] = useState<(typeof TABS)[number]["id"]>("active");
-  const current = TABS.find((t) => t.id === tab)!;
-  const query = new URLSearchParams({ limit: String(PAGE), ...(current.statuses.length && { status: current.statuses.join(",") }) }).toString();
-  const jobs = useJobs(query);
-  const client = useQueryClient();
-  const [message, setMessage] = useState<string | null>(null);
+/** The task center: every job of the viewer (admins: everyone's), live. */
+export function TaskCenter({ isAdmin }: { isAdmin: boolean }) {
+  const t = useT();
+  const [filters, setFilters] = useTaskFilters();
+  const [today] = useState(startOfLocalDay);
+  const list = useJobList(jobListQuery(filters, today, PAGE));
+  const act = useJobActions();
+  useFinishedJobToasts();
 
-  const action = useMutation({
-    mutationFn: async ({ id, kind }: { id: string; kind: JobAction }) => {
-      const res = await fetch(kind === "delete" ? `/api/jobs/${id}` : `/api/jobs/${id}/${kind}`, { method: kind === "delete" ? "DELETE" : "POST" });
-      if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `The server answered ${res.status}`);
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
+
+  // A job that moved between two page fetches can be on both pages: keep its first (newest) copy.
+  const jobs = useMemo(() => {
+    const byId = new Map<string, JobSummaryView>();
+    for (const job of (list.data?.pages ?? []).flatMap((p) => p.jobs)) if (!byId.has(job.id)) byId.set(job.id, job);
+    return [...byId.values()];
+  }, [list.data]);
+  const batches = useMemo(() => {
+    const map = new Map<string, BatchCounts>();
+    for (const page of list.data?.pages ?? []) for (const b of page.batches) if (!map.has(b.id)) map.set(b.id, b);
+    return map;
+  }, [list.data]);
+  const first = list.data?.pages[0];
+  const selectedJobs = jobs.filter((j) => selected.has(j.id));
+  const now = useNow(jobs.some((j) => j.status === "running" || j.status === "queued"));
+  const busyIds = useMemo(() => new Set(act.isPending ? act.variables.ids : []), [act.isPending, act.variables]);
+  const showOwner = isAdmin && !filters.mine;
+
+  const change = useCallback(
+    (patch: Partial<TaskFilters>) => {
+      setFilters(patch);
+      if (Object.keys(patch).some((k) => k !== "job")) setSelected(new Set());
     },
-    onMutate: () => setMessage(null),
-    onError: (err) => setMessage(err instanceof Error ? err.message : "That did not work. Try again."),
-    onSettled: () => client.invalidateQueries({ queryKey: ["jobs"] }),
-  });
-
-  const counts = jobs.data?.counts;
-  const countOf = (t: (typeof TABS)[number]) =>
-    counts ? (t.statuses.length ? t.statuses.reduce((n, s) => n + (counts[s] ?? 0), 0) : Object.values(counts).reduce((a, b) => a + b, 0)) : null;
+    [setFilters],
+  );
+  const onAction = (action: JobAction, ids: string[]) => {
+    if (ids.length === 0) return;
+    act.mutate({ action, ids }, { onSuccess: () => setSelected((s) => new Set([...s].filter((id) => !ids.includes(id)))) });
+    if (action === "delete" && ids.includes(filters.job)) change({ job: "" });
+  };
+  const select = (ids: string[], on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      for (const id of ids) if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const toggle = (batchId: string) =>
+    setExpanded((s) => {
+      const next = new Set(s);
+      if (!next.delete(batchId)) next.add(batchId);
+      return next;
+    });
+  const filtered = hasNarrowingFilters(filters);
+  const clearFilters = () => change({ kind: "", batch: "", q: "", from: "", to: "" });
+  const batch = filters.batch ? batches.get(filters.batch) : undefined;
+  const openJob: JobSummaryView | undefined = jobs.find((j) => j.id === filters.job);
 
   return (
-    <section className="space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Task center</h1>
-      <div role="tablist" aria-label="Job status" className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            role="tab"
-            type="button"
-            aria-selected={tab === t.id}
-            onClick={() => setTab(t.id)}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
-              tab === t.id ? "border-indigo-600 text-indigo-700 dark:text-indigo-300" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400"
-            }`}
-          >
-            {t.label}
-            {countOf(t) !== null && <span className="ml-1.5 rounded-full bg-slate-100 px-1.5 text-xs dark:bg-slate-800">{countOf(t)}</span>}
-          </button>
-        ))}
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("tasks.title")}</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-300">{t(isAdmin && !filters.mine ? "tasks.subtitleAdmin" : "tasks.subtitle")}</p>
+        </div>
+        <LinkButton href="/analysis/new" variant="primary">
+          {t("nav.newAnalysis")}
+        </LinkButton>
       </div>
-      {message && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-          {message}
-        </p>
-      )}
-      <div role="tabpanel" className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        {jobs.isPending ? (
-          <p className="p-6 text-sm text-slate-500">Loading your jobs…</p>
-        ) : jobs.isError ? (
-          <div className="p-6 text-sm">
-            <p className="text-red-700 dark:text-red-300">Could not load your jobs: {jobs.error.message}</p>
-            <button type="button" onClick={() => jobs.refetch()} className="mt-2 text-indigo-600 hover:underline">
-              Try again
-            </button>
+
+      <SummaryCards summary={first?.summary ?? null} limit={first?.countLimit ?? Infinity} />
+
+      {filters.batch && (
+        <section aria-labelledby="batch-title" className="space-y-2 rounded-lg border border-indigo-200 bg-indigo-50/60 p-4 dark:border-indigo-900 dark:bg-indigo-950/30" data-testid="batch-banner">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="batch-title" className="font-semibold">
+              {batch ? t("batch.named", { name: batch.name }) : list.isPending ? t("batch.loading") : t("batch.notFound")}
+            </h2>
+            <Button size="sm" variant="ghost" onClick={() => change({ batch: "" })}>
+              {t("batch.showAll")}
+            </Button>
           </div>
-        ) : jobs.data.jobs.length === 0 ? (
-          <p className="p-6 text-sm text-slate-500">
-            {tab === "active" ? (
-              <>
-                Nothing is running. Start one from <Link href="/analysis/new" className="text-indigo-600 hover:underline">New analysis</Link>.
-              </>
-            ) : (
-              "No jobs here yet."
-            )}
-          </p>
-        ) : (
-          <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-            {jobs.data.jobs.map((job) => (
-              <JobRow key={job.id} job={job} busy={action.isPending && action.variables?.id === job.id} onAction={(kind) => action.mutate({ id: job.id, kind })} />
-            ))}
-          </ul>
-        )}
+          {batch && (
+            <>
+              <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="batch-summary">
+                {batchSummary(batch, t)}
+              </p>
+              <ProgressBar value={batch.progress} label={t("batch.progressOf", { name: batch.name })} valueText={`${batch.progress}%`} />
+            </>
+          )}
+        </section>
+      )}
+
+      <TaskFiltersBar filters={filters} onChange={change} isAdmin={isAdmin} />
+
+      <div>
+        <StatusTabs tab={filters.tab} counts={first?.counts ?? null} limit={first?.countLimit ?? Infinity} onChange={(tab) => change({ tab })} />
+        <div
+          role="tabpanel"
+          id={TAB_PANEL_ID}
+          aria-labelledby={`tab-${filters.tab}`}
+          aria-busy={list.isFetching && list.isPlaceholderData}
+          className={`rounded-b-lg border border-t-0 border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${list.isPlaceholderData ? "opacity-70" : ""}`}
+        >
+          {list.isError && list.data && (
+            <p role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+              {t("list.stale", { message: list.error.message })}
+            </p>
+          )}
+          {list.isPending ? (
+            <JobListLoading />
+          ) : list.isError && !list.data ? (
+            <JobListError error={list.error} onRetry={() => list.refetch()} />
+          ) : jobs.length === 0 ? (
+            <JobListEmpty tab={filters.tab} filtered={filtered} onClear={clearFilters} />
+          ) : (
+            <>
+              <div className="border-b border-slate-100 dark:border-slate-800">
+                <BulkBar visible={jobs} selected={selectedJobs} onSelectAll={(on) => select(jobs.map((j) => j.id), on)} onAction={onAction} busy={act.isPending} />
+              </div>
+              <JobList
+                jobs={jobs}
+                batches={batches}
+                group={!filters.batch}
+                now={now}
+                selected={selected}
+                onSelect={select}
+                expanded={expanded}
+                onToggle={toggle}
+                onAction={onAction}
+                onOpen={(job) => change({ job })}
+                onBatch={(id) => change({ batch: id, tab: "all" })}
+                busyIds={busyIds}
+                showOwner={showOwner}
+              />
+              {list.hasNextPage && (
+                <div className="border-t border-slate-100 p-3 text-center dark:border-slate-800">
+                  <Button onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+                    {list.isFetchingNextPage ? t("list.loadingMore") : t("list.loadMore")}
+                  </Button>
+                </div>
+              )}
+            </>
+          )}
+        </div>
       </div>
-      {jobs.data?.nextCursor && <p className="text-xs text-slate-500">Showing the newest {PAGE} jobs.</p>}
-    </section>
+
+      {isAdmin && <WorkersPanel onOpenJob={(job) => change({ job })} />}
+
+      <JobDrawer
+        jobId={filters.job}
+        fallback={openJob}
+        onClose={() => change({ job: "" })}
+        onAction={(action) => onAction(action, [filters.job])}
+        onBatch={(id) => change({ batch: id, tab: "all", job: "" })}
+        busy={busyIds.has(filters.job)}
+        showOwner={isAdmin}
+      />
+    </div>
   );
 }

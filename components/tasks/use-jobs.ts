@@ -1,50 +1,36 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
-import type { JobSummaryView } from "@/lib/tasks/job-view";
-
-export interface JobList {
-  jobs: JobSummaryView[];
-  nextCursor: string | null;
-  counts: Record<string, number>;
-}
+import { keepPreviousData, useInfiniteQuery, useIsMutating, type InfiniteData } from "@tanstack/react-query";
+import { fetchJobList, type JobListBody } from "./job-api";
 
 const ACTIVE_MS = 1_000;
 const IDLE_MS = 5_000;
 
-/** Polls GET /api/jobs: every second while something is queued or running, slower otherwise, not while the tab is hidden. Unchanged answers come back 304 and keep the data. */
-export function useJobs(query: string) {
-  const etag = useRef<{ query: string; tag: string; data: JobList } | null>(null);
-  const visible = usePageVisible();
-  return useQuery({
-    queryKey: ["jobs", query],
-    queryFn: async ({ signal }): Promise<JobList> => {
-      const cached = etag.current?.query === query ? etag.current : null;
-      const res = await fetch(`/api/jobs?${query}`, { signal, headers: cached ? { "If-None-Match": cached.tag } : {} });
-      if (res.status === 304 && cached) return cached.data;
-      if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { error?: string }).error ?? `The server answered ${res.status}`);
-      const data = (await res.json()) as JobList;
-      const tag = res.headers.get("etag");
-      etag.current = tag ? { query, tag, data } : null;
-      return data;
-    },
-    refetchInterval: (q) => {
-      if (!visible) return false;
-      const counts = q.state.data?.counts;
-      return (counts?.queued ?? 0) + (counts?.running ?? 0) > 0 ? ACTIVE_MS : IDLE_MS;
-    },
-    placeholderData: (previous) => previous,
-  });
+export const JOB_LIST_KEY = ["jobs", "list"] as const;
+export const JOB_ACTION_KEY = ["jobs", "action"] as const;
+
+/** Something the view shows (or counts, under its filters) is queued or running. */
+export function isLive(data: InfiniteData<JobListBody> | undefined): boolean {
+  if (!data) return false;
+  const counts = data.pages[0]?.counts;
+  if (counts && counts.queued + counts.running > 0) return true;
+  return data.pages.some((p) => p.jobs.some((j) => j.status === "queued" || j.status === "running"));
 }
 
-function usePageVisible(): boolean {
-  const [visible, setVisible] = useState(true);
-  useEffect(() => {
-    const update = () => setVisible(document.visibilityState === "visible");
-    update();
-    document.addEventListener("visibilitychange", update);
-    return () => document.removeEventListener("visibilitychange", update);
-  }, []);
-  return visible;
+/**
+ * The job list, page by page (cursor pagination), polled: every second while anything in view is
+ * queued or running, every 5 s otherwise, never while the browser tab is hidden (react-query's
+ * default), and not while an action is on its way (its optimistic update would flicker back).
+ * Unchanged pages come back 304.
+ */
+export function useJobList(query: string) {
+  const acting = useIsMutating({ mutationKey: JOB_ACTION_KEY }) > 0;
+  return useInfiniteQuery({
+    queryKey: [...JOB_LIST_KEY, query],
+    initialPageParam: "",
+    queryFn: ({ pageParam, signal }) => fetchJobList(pageParam ? `${query}&cursor=${encodeURIComponent(pageParam)}` : query, signal),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: (q) => (acting ? false : isLive(q.state.data) ? ACTIVE_MS : IDLE_MS),
+    placeholderData: keepPreviousData,
+  });
 }

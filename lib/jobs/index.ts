@@ -2,6 +2,7 @@ export { JobQueue, type JobQueueOptions } from "./queue";
 export { Worker, defaultConcurrency, type WorkerOptions } from "./worker";
 export { PermanentJobError, JobAbortedError, type AbortCause } from "./errors";
 export { InvalidCursorError, type JobFilter, type ListOptions, type JobListPage, type JobSummary } from "./ops/list-jobs";
+export type { StatusCounts, BatchCounts } from "./ops/count-jobs";
 export type { JobWithEvents } from "./ops/get-job";
 export type { CancelOutcome } from "./ops/cancel-job";
 export type { RetryOutcome } from "./ops/retry-job";

@@ -75,9 +75,9 @@ export class JobQueue {
     return options.counts === false ? page : { ...page, counts: await countJobsByStatus(this.store, { ...filter, status: undefined }) };
   }
 
-  /** Jobs per status among those the filter matches (everyone's by default). */
-  counts(filter: JobFilter = {}) {
-    return countJobsByStatus(this.store, filter);
+  /** Jobs per status among those the filter matches (everyone's by default); `atMost` bounds each count (see countJobsByStatus). */
+  counts(filter: JobFilter = {}, options?: { atMost?: number }) {
+    return countJobsByStatus(this.store, filter, options);
   }
 
   /** Per batch: name, jobs per status and overall progress; with an owner, only their batches. */

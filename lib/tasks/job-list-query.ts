@@ -7,6 +7,8 @@ const csv = <const T extends readonly [string, ...string[]]>(values: T) =>
     .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)).max(values.length));
 
+const flag = z.enum(["1", "0", "true", "false"]).transform((v) => v === "1" || v === "true");
+
 /** Query parameters of GET /api/jobs. */
 export const jobListQuerySchema = z
   .object({
@@ -18,7 +20,11 @@ export const jobListQuerySchema = z
     to: z.coerce.date().optional(),
     cursor: z.string().max(500).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
-    mine: z.enum(["1", "0", "true", "false"]).optional(),
+    mine: flag.optional(),
+    /** Start of the viewer's day: "finished today" in the summary counts from here. */
+    today: z.coerce.date().optional(),
+    /** 0 leaves out the counts and the summary (they come with the first page only anyway). */
+    counts: flag.optional(),
   })
   .strict()
   .transform((q) => ({
@@ -30,5 +36,7 @@ export const jobListQuerySchema = z
     createdTo: q.to,
     cursor: q.cursor,
     limit: q.limit,
-    mine: q.mine === "1" || q.mine === "true",
+    mine: q.mine ?? false,
+    today: q.today,
+    withCounts: q.counts ?? true,
   }));

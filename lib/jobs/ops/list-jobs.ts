@@ -1,6 +1,6 @@
 import type { Prisma } from "../../db/generated/sqlite";
 import type { Store } from "../store";
-import { JOB_STATUSES, type JobStatus } from "../types";
+import type { JobStatus } from "../types";
 
 export interface JobFilter {
   /** Only this owner's jobs; undefined lists everyone's (admins). */
@@ -12,6 +12,8 @@ export interface JobFilter {
   search?: string;
   createdFrom?: Date;
   createdTo?: Date;
+  /** Only jobs that finished at or after this time. */
+  finishedFrom?: Date;
 }
 
 export interface ListOptions {
@@ -21,13 +23,10 @@ export interface ListOptions {
 
 export const MAX_PAGE = 200;
 
-/**
- * A page of jobs, newest first, with keyset (cursor) pagination — no OFFSET scans — and the count
- * of the owner's jobs in each status.
- */
+/** A page of jobs, newest first, with keyset (cursor) pagination: no OFFSET scans. */
 export async function listJobs(store: Store, filter: JobFilter, { cursor, limit = 50 }: ListOptions = {}) {
   const take = Math.min(Math.max(1, limit), MAX_PAGE);
-  const where = whereOf(store, filter);
+  const where = jobWhere(store, filter);
   const after = cursor ? decodeCursor(cursor) : null;
   const page = await store.db.job.findMany({
     where: after
@@ -40,33 +39,19 @@ export async function listJobs(store: Store, filter: JobFilter, { cursor, limit 
       : where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: take + 1,
-    include: { batch: { select: { id: true, name: true } } },
-    omit: { errorStack: true, payload: true, result: true },
+    // The payload stays: it is small and names what a job produces (a dataset import's dataset).
+    include: { batch: { select: { id: true, name: true } }, owner: { select: { email: true } } },
+    omit: { errorStack: true, result: true },
   });
   const jobs = page.slice(0, take);
   const last = jobs[jobs.length - 1];
-  return {
-    jobs,
-    nextCursor: page.length > take && last ? encodeCursor(last.createdAt, last.id) : null,
-    counts: await countByStatus(store, filter.ownerId),
-  };
+  return { jobs, nextCursor: page.length > take && last ? encodeCursor(last.createdAt, last.id) : null };
 }
 
 export type JobListPage = Awaited<ReturnType<typeof listJobs>>;
 export type JobSummary = JobListPage["jobs"][number];
 
-export async function countByStatus(store: Store, ownerId?: string): Promise<Record<JobStatus, number>> {
-  const groups = await store.db.job.groupBy({
-    by: ["status"],
-    where: ownerId === undefined ? {} : { ownerId },
-    _count: { _all: true },
-  });
-  const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
-  for (const g of groups) if (g.status in counts) counts[g.status as JobStatus] = g._count._all;
-  return counts;
-}
-
-function whereOf(store: Store, f: JobFilter): Prisma.JobWhereInput {
+export function jobWhere(store: Store, f: JobFilter): Prisma.JobWhereInput {
   return {
     ...(f.ownerId !== undefined && { ownerId: f.ownerId }),
     ...(f.status?.length && { status: { in: f.status } }),
@@ -76,6 +61,7 @@ function whereOf(store: Store, f: JobFilter): Prisma.JobWhereInput {
     ...((f.createdFrom || f.createdTo) && {
       createdAt: { ...(f.createdFrom && { gte: f.createdFrom }), ...(f.createdTo && { lte: f.createdTo }) },
     }),
+    ...(f.finishedFrom && { finishedAt: { gte: f.finishedFrom } }),
   };
 }
 
