@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: postgres ? ["**/*.db.test.ts"] : ["**/*.test.ts"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**", "lib/db/generated/**"],
+    exclude: ["node_modules/**", "e2e/**", ".next*/**", "lib/db/generated/**", "bench/**"],
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "error" },
     testTimeout: 60_000,
     hookTimeout: 60_000,
