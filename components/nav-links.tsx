@@ -9,6 +9,7 @@ const LINKS: { href: string; label: MessageKey }[] = [
   { href: "/analysis/new", label: "nav.newAnalysis" },
   { href: "/tasks", label: "nav.tasks" },
   { href: "/datasets", label: "nav.datasets" },
+  { href: "/schedules", label: "nav.schedules" },
 ];
 
 export function NavLinks() {

@@ -11,7 +11,7 @@ test("a new user registers, signs in, sees the shell and signs out", async ({ pa
   const { email } = await registerAndSignIn(page);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(page.getByRole("link", { name: "Tandem" })).toBeVisible();
-  await expect(nav.getByRole("link")).toHaveText(["New analysis", "Task center", "Datasets"]);
+  await expect(nav.getByRole("link")).toHaveText(["New analysis", "Task center", "Datasets", "Schedules"]);
   await expect(nav.getByRole("link", { name: "Task center" })).toHaveAttribute("aria-current", "page");
 
   await nav.getByRole("link", { name: "Datasets" }).click();

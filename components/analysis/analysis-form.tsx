@@ -9,6 +9,7 @@ import { MAX_BATCH } from "@/lib/analysis/analysis-request";
 import { parseSymbolList } from "@/lib/analysis/parse-symbol-list";
 import type { WatchlistView } from "@/lib/watchlists/watchlist-view";
 import { fetchJson } from "../datasets/fetch-json";
+import { newScheduleHref } from "../schedules/schedule-prefill";
 
 const DEPTHS = ["quick", "light", "standard", "deep", "comprehensive"] as const;
 const ANALYSTS = [
@@ -238,6 +239,12 @@ export function AnalysisForm() {
         <button type="submit" disabled={!canSubmit} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50">
           {submit.isPending ? "Submitting…" : list.symbols.length > 1 ? `Analyse ${list.symbols.length} symbols` : "Analyse"}
         </button>
+        <Link
+          href={newScheduleHref({ symbols: list.symbols, from, to, depth, analysts, language, benchmarkSymbol: benchmark })}
+          className="ml-2 rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          Schedule…
+        </Link>
       </form>
 
       <form

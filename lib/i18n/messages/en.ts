@@ -20,6 +20,7 @@ export const en = {
   "nav.newAnalysis": "New analysis",
   "nav.tasks": "Task center",
   "nav.datasets": "Datasets",
+  "nav.schedules": "Schedules",
 
   "toast.region": "Notifications",
   "toast.dismiss": "Dismiss",

@@ -20,6 +20,7 @@ export const zh: Dictionary = {
   "nav.newAnalysis": "新建分析",
   "nav.tasks": "任务中心",
   "nav.datasets": "数据集",
+  "nav.schedules": "定时任务",
 
   "toast.region": "通知",
   "toast.dismiss": "关闭通知",
