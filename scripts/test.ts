@@ -1,10 +1,11 @@
 /*
  * `npm test`: lint, typecheck, the Vitest suite on SQLite, the database suites on PostgreSQL
- * (when TEST_DATABASE_URL is set), and the Playwright suite in the system Chromium.
+ * (when TEST_DATABASE_URL is set), the Playwright suite in the system Chromium, and a smoke run of
+ * the benchmarks.
  * Stops at the first failing step, prints each step's time, and ends with one line
  * "N passed, N failed" that totals the tests of both Vitest runs and Playwright.
  *
- *   npx tsx scripts/test.ts --only=lint,typecheck     run some steps (lint, typecheck, unit, pg, e2e)
+ *   npx tsx scripts/test.ts --only=lint,typecheck     run some steps (lint, typecheck, unit, pg, e2e, bench-smoke)
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -29,7 +30,7 @@ interface Step {
   counts?: () => Counts;
 }
 
-const STEP_IDS = ["lint", "typecheck", "unit", "pg", "e2e"];
+const STEP_IDS = ["lint", "typecheck", "unit", "pg", "e2e", "bench-smoke"];
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-test-reports-"));
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const postgresUrl = process.env.TEST_DATABASE_URL;
@@ -77,6 +78,13 @@ const steps: Step[] = [
       const r = JSON.parse(fs.readFileSync(e2eReport, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
       return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected };
     },
+  },
+  {
+    id: "bench-smoke",
+    title: "Benchmarks at tiny sizes (npm run bench -- --smoke)",
+    command: ["npm", "run", "--silent", "bench", "--", "--smoke"],
+    // Serves the production build the e2e step has just made instead of building another.
+    env: { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next" },
   },
 ];
 

@@ -1,0 +1,142 @@
+/*
+ * One system under test, in a process of its own on a fresh database: bulk enqueue, processing
+ * throughput, then pick-up latency of single jobs with the workers idle, enqueued in this process
+ * and from another one.
+ */
+import { once } from "node:events";
+import { forkTs, serveChild } from "../support/child-process";
+import { epochMs, sleep } from "../support/latency";
+import { query } from "../support/postgres";
+import type { BenchPayload, QueueSystem, QueueUnderTest } from "./queue-under-test";
+import { queueSystem } from "./systems";
+
+export interface SystemRunInput {
+  systemId: string;
+  /** PostgreSQL URL or SQLite file. */
+  target: string;
+  jobs: number;
+  concurrency: number;
+  /** Pick-up samples per mode: at most `max`, at least `min`, and no more once `budgetMs` is spent. */
+  samples: { max: number; min: number; budgetMs: number };
+}
+
+export interface SystemRunResult {
+  bulkEnqueueMs: number;
+  /** From the first handler start to the last job recorded as finished. */
+  processMs: number;
+  /** CPU time of this (the worker's) process while processing, per job. */
+  cpuMsPerJob: number;
+  /** PostgreSQL only: transactions the database committed while processing, per job. */
+  transactionsPerJob: number | null;
+  sameProcess: number[];
+  otherProcess: number[];
+}
+
+serveChild<SystemRunInput, SystemRunResult>(async (input) => {
+  const definition = queueSystem(input.systemId);
+  const system = await definition.open(input.target, "worker");
+  try {
+    return await measure(definition, system, input);
+  } finally {
+    await system.close();
+  }
+});
+
+async function measure(definition: QueueSystem, system: QueueUnderTest, input: SystemRunInput): Promise<SystemRunResult> {
+  const { jobs, concurrency } = input;
+  const enqueueStarted = epochMs();
+  await system.enqueueMany(Array.from({ length: jobs }, (_, i) => ({ i })));
+  const bulkEnqueueMs = epochMs() - enqueueStarted;
+
+  const pickups = new PickupWatch();
+  let started = 0;
+  let firstStart = NaN;
+  let allStarted!: () => void;
+  const allStartedPromise = new Promise<void>((resolve) => (allStarted = resolve));
+  const onStart = (payload: BenchPayload) => {
+    if (payload.k !== undefined) return pickups.started(payload);
+    if (started++ === 0) firstStart = epochMs();
+    if (started === jobs) allStarted();
+  };
+  const transactionsBefore = await committedTransactions(definition, input.target);
+  const cpu = process.cpuUsage();
+  await system.startWorkers(concurrency, onStart);
+  await allStartedPromise;
+  while ((await system.unfinished()) > 0) await sleep(5);
+  const processMs = epochMs() - firstStart;
+  const { user, system: kernel } = process.cpuUsage(cpu);
+  if (started !== jobs) throw new Error(`${definition.name}: ${jobs} jobs were enqueued but handlers started ${started} times`);
+  const transactionsAfter = await committedTransactions(definition, input.target, { settle: true });
+  const transactionsPerJob = transactionsBefore === null ? null : (transactionsAfter! - transactionsBefore) / jobs;
+  const cpuMsPerJob = (user + kernel) / 1000 / jobs;
+
+  const sameProcess = await samplePickups(input, definition.pollMs.sameProcess, pickups, (k) =>
+    system.enqueueOne({ t0: epochMs(), k }),
+  );
+  const producer = forkTs(new URL("./producer.ts", import.meta.url).pathname);
+  try {
+    producer.send({ systemId: input.systemId, target: input.target });
+    await once(producer, "message");
+    const otherProcess = await samplePickups(input, definition.pollMs.otherProcess, pickups, async (k) => {
+      producer.send({ k });
+    });
+    return { bulkEnqueueMs, processMs, cpuMsPerJob, transactionsPerJob, sameProcess, otherProcess };
+  } finally {
+    producer.send({ close: true });
+    await Promise.race([once(producer, "exit"), sleep(10_000).then(() => producer.kill("SIGKILL"))]);
+  }
+}
+
+/**
+ * Transactions committed in the system's PostgreSQL database so far (round trips that write or
+ * read, as the server counts them). Backends report their counts when idle, at most every second,
+ * so a reading after work waits for that first.
+ */
+async function committedTransactions(definition: QueueSystem, url: string, { settle = false } = {}): Promise<number | null> {
+  if (definition.database !== "postgres") return null;
+  if (settle) await sleep(1_500);
+  const [row] = await query<{ n: string }>(url, "SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()");
+  return Number(row!.n);
+}
+
+/** Enqueues one job at a time and waits for its handler to start; returns enqueue → start times. */
+async function samplePickups(input: SystemRunInput, pollMs: number | null, watch: PickupWatch, enqueue: (k: number) => Promise<void>) {
+  const { max, min, budgetMs } = input.samples;
+  const deadline = epochMs() + budgetMs;
+  const latencies: number[] = [];
+  while (latencies.length < max && (latencies.length < min || epochMs() < deadline)) {
+    // Spread samples over the poll interval, so polling systems are not sampled in step with it.
+    await sleep(Math.random() * (pollMs ?? 20));
+    const k = watch.nextKey();
+    const started = watch.expect(k, (pollMs ?? 0) * 3 + 10_000);
+    await enqueue(k);
+    latencies.push(await started);
+  }
+  return latencies;
+}
+
+class PickupWatch {
+  private key = 0;
+  private readonly waiting = new Map<number, (latencyMs: number) => void>();
+
+  nextKey(): number {
+    return this.key++;
+  }
+
+  expect(k: number, timeoutMs: number): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`job ${k} was not picked up within ${timeoutMs} ms`)), timeoutMs);
+      this.waiting.set(k, (latency) => {
+        clearTimeout(timer);
+        resolve(latency);
+      });
+    });
+  }
+
+  started(payload: BenchPayload): void {
+    const at = epochMs();
+    const resolve = this.waiting.get(payload.k!);
+    this.waiting.delete(payload.k!);
+    resolve?.(at - payload.t0!);
+  }
+}
