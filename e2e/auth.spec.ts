@@ -17,9 +17,10 @@ test("a new user registers, signs in, sees the shell and signs out", async ({ pa
   await nav.getByRole("link", { name: "Datasets" }).click();
   await expect(page).toHaveURL(/\/datasets$/);
   await expect(page.getByRole("heading", { name: "Datasets" })).toBeVisible();
-  await expect(page.getByText("This page is not built yet.")).toBeVisible();
   await nav.getByRole("link", { name: "New analysis" }).click();
-  await expect(page.getByText(/coming in the next release/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "New analysis" })).toBeVisible();
+  await nav.getByRole("link", { name: "Schedules" }).click();
+  await expect(page).toHaveURL(/\/schedules$/);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
