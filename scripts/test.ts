@@ -6,6 +6,8 @@
  * "N passed, N failed" that totals the tests of both Vitest runs and Playwright.
  *
  *   npx tsx scripts/test.ts --only=lint,typecheck     run some steps (lint, typecheck, unit, pg, e2e, bench-smoke)
+ *   npx tsx scripts/test.ts --only=chaos              the slow fault and load tests (`npm run test:chaos`),
+ *                                                     which run only when asked for
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -28,9 +30,11 @@ interface Step {
   skipped?: string;
   /** The step's test counts, from the JSON report it was told to write. */
   counts?: () => Counts;
+  /** Runs only when named in --only (the slow chaos suite). */
+  onlyWhenAsked?: boolean;
 }
 
-const STEP_IDS = ["lint", "typecheck", "unit", "pg", "e2e", "bench-smoke"];
+const STEP_IDS = ["lint", "typecheck", "unit", "pg", "e2e", "bench-smoke", "chaos"];
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-test-reports-"));
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const postgresUrl = process.env.TEST_DATABASE_URL;
@@ -47,6 +51,7 @@ const vitestReport = (name: string) => {
 };
 const sqliteReport = vitestReport("vitest-sqlite");
 const postgresReport = vitestReport("vitest-postgres");
+const chaosReport = vitestReport("vitest-chaos");
 const e2eReport = path.join(reports, "playwright.json");
 
 const steps: Step[] = [
@@ -86,6 +91,15 @@ const steps: Step[] = [
     // Serves the production build the e2e step has just made instead of building another.
     env: { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next" },
   },
+  {
+    id: "chaos",
+    title: "Fault, recovery and load tests on SQLite and PostgreSQL (vitest --config vitest.chaos.config.ts)",
+    command: ["npx", "vitest", "run", "--config", "vitest.chaos.config.ts", ...chaosReport.args],
+    precondition: () =>
+      postgresUrl ? null : "the chaos suite needs TEST_DATABASE_URL=postgresql://… (it kills and restarts workers on PostgreSQL too)",
+    counts: chaosReport.counts,
+    onlyWhenAsked: true,
+  },
 ];
 
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
@@ -101,7 +115,7 @@ const total: Counts = { passed: 0, failed: 0 };
 const started = Date.now();
 
 for (const step of steps) {
-  if (only && !only.includes(step.id)) continue;
+  if (only ? !only.includes(step.id) : step.onlyWhenAsked) continue;
   banner(step.title);
   if (step.skipped) {
     console.log(step.skipped);
