@@ -10,13 +10,7 @@ import { parseSymbolList } from "@/lib/analysis/parse-symbol-list";
 import type { WatchlistView } from "@/lib/watchlists/watchlist-view";
 import { fetchJson } from "../datasets/fetch-json";
 import { newScheduleHref } from "../schedules/schedule-prefill";
-
-const DEPTHS = ["quick", "light", "standard", "deep", "comprehensive"] as const;
-const ANALYSTS = [
-  { id: "technical", label: "Technical analyst", hint: "trend, momentum, volatility, support/resistance" },
-  { id: "risk", label: "Risk analyst", hint: "volatility, drawdown, VaR/CVaR, beta" },
-  { id: "backtest", label: "Backtest analyst", hint: "strategies with costs, walk-forward check" },
-] as const;
+import { AnalysisOptionsFields, useAnalysisOptions } from "./analysis-options";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900";
 
@@ -26,12 +20,7 @@ export function AnalysisForm() {
   const client = useQueryClient();
   const [text, setText] = useState(() => (params.get("symbols") ?? "").split(",").filter(Boolean).join("\n"));
   const [title, setTitle] = useState("");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [depth, setDepth] = useState(2);
-  const [analysts, setAnalysts] = useState<string[]>(ANALYSTS.map((a) => a.id));
-  const [language, setLanguage] = useState<"en" | "zh">("en");
-  const [benchmark, setBenchmark] = useState("");
+  const options = useAnalysisOptions();
   const [watchlistName, setWatchlistName] = useState("");
   // One key per submission attempt: a double click sends the same key and gets the same batch.
   const idempotencyKey = useRef(crypto.randomUUID());
@@ -51,12 +40,7 @@ export function AnalysisForm() {
         body: JSON.stringify({
           symbols: list.symbols,
           title: title || undefined,
-          from: from || null,
-          to: to || null,
-          depth,
-          analysts,
-          language,
-          benchmarkSymbol: benchmark || null,
+          ...options.request(),
           idempotencyKey: idempotencyKey.current,
         }),
       }),
@@ -78,7 +62,7 @@ export function AnalysisForm() {
     },
   });
 
-  const canSubmit = list.symbols.length > 0 && unknown.length === 0 && !tooMany && analysts.length > 0 && !submit.isPending;
+  const canSubmit = list.symbols.length > 0 && unknown.length === 0 && !tooMany && options.valid && !submit.isPending;
 
   return (
     <section aria-labelledby="new-analysis-title" className="max-w-3xl space-y-6">
@@ -172,64 +156,11 @@ export function AnalysisForm() {
           </div>
         </div>
 
-        <div className="grid gap-4 sm:grid-cols-3">
-          <label className="block text-sm sm:col-span-3">
-            <span className="font-medium">Batch title (optional)</span>
-            <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={120} className={input} />
-          </label>
-          <label className="block text-sm">
-            <span className="font-medium">From</span>
-            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} className={input} />
-          </label>
-          <label className="block text-sm">
-            <span className="font-medium">To</span>
-            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} className={input} />
-          </label>
-          <label className="block text-sm">
-            <span className="font-medium">Benchmark</span>
-            <select value={benchmark} onChange={(e) => setBenchmark(e.target.value)} className={input}>
-              <option value="">{known.has("SPX") ? "SPX (default)" : "None"}</option>
-              {[...known.keys()].map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <p className="-mt-3 text-xs text-slate-500">Leave the dates empty to use all the data.</p>
-
         <label className="block text-sm">
-          <span className="font-medium">
-            Research depth: {depth} — {DEPTHS[depth - 1]}
-          </span>
-          <input type="range" min={1} max={5} step={1} value={depth} onChange={(e) => setDepth(Number(e.target.value))} className="mt-2 w-full" aria-valuetext={DEPTHS[depth - 1]} />
+          <span className="font-medium">Batch title (optional)</span>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={120} className={input} />
         </label>
-
-        <fieldset className="space-y-1 text-sm">
-          <legend className="font-medium">Analysts</legend>
-          {ANALYSTS.map((a) => (
-            <label key={a.id} className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={analysts.includes(a.id)}
-                onChange={(e) => setAnalysts((prev) => (e.target.checked ? [...prev, a.id] : prev.filter((x) => x !== a.id)))}
-              />
-              {a.label} <span className="text-slate-500">— {a.hint}</span>
-            </label>
-          ))}
-          {analysts.length === 0 && <p className="text-red-700 dark:text-red-300">Choose at least one analyst.</p>}
-        </fieldset>
-
-        <fieldset className="flex gap-4 text-sm">
-          <legend className="mb-1 font-medium">Report language</legend>
-          {(["zh", "en"] as const).map((l) => (
-            <label key={l} className="flex items-center gap-1.5">
-              <input type="radio" name="language" checked={language === l} onChange={() => setLanguage(l)} />
-              {l === "zh" ? "中文" : "English"}
-            </label>
-          ))}
-        </fieldset>
+        <AnalysisOptionsFields options={options} symbols={[...known.keys()]} />
 
         {submit.error && (
           <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
@@ -240,7 +171,7 @@ export function AnalysisForm() {
           {submit.isPending ? "Submitting…" : list.symbols.length > 1 ? `Analyse ${list.symbols.length} symbols` : "Analyse"}
         </button>
         <Link
-          href={newScheduleHref({ symbols: list.symbols, from, to, depth, analysts, language, benchmarkSymbol: benchmark })}
+          href={newScheduleHref({ symbols: list.symbols, ...options.request() })}
           className="ml-2 rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
         >
           Schedule…

@@ -14,6 +14,7 @@ import { nextFireTimes } from "@/lib/schedules/schedule-cron";
 import type { MissedPolicy } from "@/lib/schedules/schedule-input";
 import type { ScheduleView } from "@/lib/schedules/schedule-view";
 import type { WatchlistView } from "@/lib/watchlists/watchlist-view";
+import { AnalysisOptionsFields, useAnalysisOptions } from "../analysis/analysis-options";
 import { fetchJson } from "../datasets/fetch-json";
 import { useNow } from "../tasks/use-now";
 import { Button } from "../ui/button";
@@ -22,12 +23,6 @@ import { FireTimes } from "./fire-times";
 import { scheduleApi } from "./schedule-api";
 import type { SchedulePrefill } from "./schedule-prefill";
 
-const DEPTHS = ["quick", "light", "standard", "deep", "comprehensive"] as const;
-const ANALYSTS = [
-  { id: "technical", label: "Technical analyst" },
-  { id: "risk", label: "Risk analyst" },
-  { id: "backtest", label: "Backtest analyst" },
-] as const;
 const PRESETS = [
   { cron: "0 9 * * 1-5", label: "Weekdays 09:00" },
   { cron: "30 17 * * 1-5", label: "Weekdays 17:30" },
@@ -50,12 +45,7 @@ export function ScheduleForm({ schedule, prefill = {} }: { schedule?: ScheduleVi
   const [name, setName] = useState(schedule?.name ?? "");
   const [watchlistId, setWatchlistId] = useState(schedule?.watchlist?.id ?? "");
   const [text, setText] = useState((start.symbols ?? []).join("\n"));
-  const [from, setFrom] = useState(start.from ?? "");
-  const [to, setTo] = useState(start.to ?? "");
-  const [depth, setDepth] = useState(start.depth ?? 2);
-  const [analysts, setAnalysts] = useState<string[]>(start.analysts ?? ANALYSTS.map((a) => a.id));
-  const [language, setLanguage] = useState<"en" | "zh">(start.language ?? "en");
-  const [benchmark, setBenchmark] = useState(start.benchmarkSymbol ?? "");
+  const options = useAnalysisOptions(start);
   const [cron, setCron] = useState(schedule?.cron ?? "0 9 * * 1-5");
   // The browser's time zone until the user picks one (read after hydration: the server has none).
   const detectedTimeZone = useSyncExternalStore(noSubscription, browserTimeZone, () => "UTC");
@@ -82,12 +72,7 @@ export function ScheduleForm({ schedule, prefill = {} }: { schedule?: ScheduleVi
       scheduleApi.save(schedule?.id ?? null, {
         name,
         ...(watchlistId ? { watchlistId } : { symbols }),
-        from: from || null,
-        to: to || null,
-        depth,
-        analysts,
-        language,
-        benchmarkSymbol: benchmark || null,
+        ...options.request(),
         cron: cron.trim(),
         timeZone,
         missedPolicy,
@@ -98,7 +83,7 @@ export function ScheduleForm({ schedule, prefill = {} }: { schedule?: ScheduleVi
     },
   });
   const canSave =
-    name.trim() !== "" && symbols.length > 0 && symbols.length <= MAX_BATCH && unknown.length === 0 && analysts.length > 0 && !problem && !timeZoneProblem && !save.isPending;
+    name.trim() !== "" && symbols.length > 0 && symbols.length <= MAX_BATCH && unknown.length === 0 && options.valid && !problem && !timeZoneProblem && !save.isPending;
 
   return (
     <form
@@ -206,54 +191,9 @@ export function ScheduleForm({ schedule, prefill = {} }: { schedule?: ScheduleVi
         </label>
       </fieldset>
 
-      <fieldset className="grid gap-4 text-sm sm:grid-cols-3">
-        <legend className="mb-1 font-medium">Analysis</legend>
-        <label className="block">
-          <span>From</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} className={field} />
-        </label>
-        <label className="block">
-          <span>To</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} className={field} />
-        </label>
-        <label className="block">
-          <span>Benchmark</span>
-          <select value={benchmark} onChange={(e) => setBenchmark(e.target.value)} className={field}>
-            <option value="">{known.has("SPX") ? "SPX (default)" : "None"}</option>
-            {[...known].map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block sm:col-span-3">
-          <span>
-            Research depth: {depth} — {DEPTHS[depth - 1]}
-          </span>
-          <input type="range" min={1} max={5} step={1} value={depth} onChange={(e) => setDepth(Number(e.target.value))} className="mt-2 w-full" aria-valuetext={DEPTHS[depth - 1]} />
-        </label>
-        <div className="space-y-1 sm:col-span-2">
-          {ANALYSTS.map((a) => (
-            <label key={a.id} className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={analysts.includes(a.id)}
-                onChange={(e) => setAnalysts((prev) => (e.target.checked ? [...prev, a.id] : prev.filter((x) => x !== a.id)))}
-              />
-              {a.label}
-            </label>
-          ))}
-          {analysts.length === 0 && <p className="text-red-700 dark:text-red-300">Choose at least one analyst.</p>}
-        </div>
-        <div className="space-y-1">
-          {(["en", "zh"] as const).map((l) => (
-            <label key={l} className="flex items-center gap-2">
-              <input type="radio" name="language" checked={language === l} onChange={() => setLanguage(l)} />
-              {l === "zh" ? "中文" : "English"} report
-            </label>
-          ))}
-        </div>
+      <fieldset className="space-y-5">
+        <legend className="mb-1 text-sm font-medium">Analysis</legend>
+        <AnalysisOptionsFields options={options} symbols={[...known]} />
       </fieldset>
 
       {save.error && (
