@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import type { JobQueue } from "../jobs";
 import { findOwnedSchedule } from "./find-owned-schedule";
 import { getSchedule } from "./get-schedule";
-import { resolveScheduleAnalysis } from "./resolve-schedule-analysis";
+import { resolveScheduleSettings } from "./resolve-schedule-settings";
 import { nextFireTime } from "./schedule-cron";
 import type { ScheduleInput } from "./schedule-input";
 
@@ -13,18 +13,12 @@ import type { ScheduleInput } from "./schedule-input";
  */
 export async function updateSchedule(db: Db, queue: JobQueue, user: Principal, id: string, input: ScheduleInput, now = new Date()) {
   const current = await findOwnedSchedule(db, user, id);
-  const { symbols, watchlistId, options } = await resolveScheduleAnalysis(db, user, input);
+  const settings = await resolveScheduleSettings(db, user, input);
   const retimed = current.cron !== input.cron || current.timeZone !== input.timeZone;
   await db.schedule.update({
     where: { id },
     data: {
-      name: input.name,
-      symbols,
-      watchlistId,
-      options,
-      cron: input.cron,
-      timeZone: input.timeZone,
-      missedPolicy: input.missedPolicy,
+      ...settings,
       ...(retimed && { nextFireAt: current.enabled ? nextFireTime(input.cron, input.timeZone, now) : null }),
       updatedAt: now,
     },

@@ -7,10 +7,11 @@ import type { ScheduleInput } from "./schedule-input";
 import { scheduleOptions } from "./schedule-options";
 
 /**
- * The symbols and analysis options a schedule input stands for: a watchlist's symbols (the user's
- * own) or the typed ones, checked with the same rules as a batch submitted by hand.
+ * The settings a schedule input stands for, as stored: its symbols (a watchlist's, the user's own,
+ * or the typed ones) and analysis options, checked with the same rules as a batch submitted by hand,
+ * and its timetable.
  */
-export async function resolveScheduleAnalysis(db: Db, user: Principal, input: ScheduleInput) {
+export async function resolveScheduleSettings(db: Db, user: Principal, input: ScheduleInput) {
   let symbols = input.symbols ?? [];
   if (input.watchlistId) {
     const watchlist = await db.watchlist.findFirst({ where: { id: input.watchlistId, ownerId: user.id } });
@@ -27,8 +28,12 @@ export async function resolveScheduleAnalysis(db: Db, user: Principal, input: Sc
     benchmarkSymbol: input.benchmarkSymbol,
   });
   return {
+    name: input.name,
     symbols: [...new Set(request.symbols.map(normaliseSymbol))],
     watchlistId: input.watchlistId ?? null,
     options: scheduleOptions(request),
+    cron: input.cron,
+    timeZone: input.timeZone,
+    missedPolicy: input.missedPolicy,
   };
 }
