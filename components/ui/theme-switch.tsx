@@ -1,8 +1,8 @@
 "use client";
 
-import { useId, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { useT } from "@/lib/i18n/client";
-import { inputClass } from "./field";
+import { HeaderSelect } from "./header-select";
 import { THEME_KEY, type ThemeChoice } from "./theme";
 
 const CHANGE_EVENT = "tandem-theme-change";
@@ -28,7 +28,6 @@ function subscribe(onChange: () => void) {
 /** Light, dark or the system's setting; remembered in this browser and applied by the head script. */
 export function ThemeSwitch() {
   const t = useT();
-  const id = useId();
   const choice = useSyncExternalStore(subscribe, readChoice, () => "system" as const);
   const choose = (next: ThemeChoice) => {
     try {
@@ -43,18 +42,16 @@ export function ThemeSwitch() {
     window.dispatchEvent(new Event(CHANGE_EVENT));
   };
   return (
-    <div className="flex items-center gap-1.5 text-sm">
-      <label htmlFor={id} className="sr-only">
-        {t("shell.theme")}
-      </label>
-      <span aria-hidden="true" className="text-slate-500 dark:text-slate-400">
-        ◐
-      </span>
-      <select id={id} value={choice} onChange={(e) => choose(e.target.value as ThemeChoice)} className={`${inputClass} py-1`}>
-        <option value="system">{t("shell.themeSystem")}</option>
-        <option value="light">{t("shell.themeLight")}</option>
-        <option value="dark">{t("shell.themeDark")}</option>
-      </select>
-    </div>
+    <HeaderSelect
+      label={t("shell.theme")}
+      icon="◐"
+      value={choice}
+      onChange={(v) => choose(v as ThemeChoice)}
+      options={[
+        { value: "system", label: t("shell.themeSystem") },
+        { value: "light", label: t("shell.themeLight") },
+        { value: "dark", label: t("shell.themeDark") },
+      ]}
+    />
   );
 }
