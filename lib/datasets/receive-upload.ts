@@ -4,6 +4,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
+import { withoutControlCharacters } from "../http/control-characters";
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "../http/errors";
 import { looksBinary } from "./looks-binary";
 import { UPLOAD_EXTENSIONS } from "./upload-limits";
@@ -62,7 +63,7 @@ export async function receiveUpload(headers: Headers, body: ReadableStream<Uint8
 }
 
 async function storeFile(file: Readable & { truncated?: boolean }, clientName: string, options: ReceiveOptions) {
-  const fileName = path.basename(clientName || "upload.csv").slice(0, 200);
+  const fileName = path.basename(withoutControlCharacters(clientName) || "upload.csv").slice(0, 200);
   const extension = path.extname(fileName).toLowerCase();
   if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(extension)) {
     file.resume();
