@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { z } from "zod";
 import type { Principal } from "../auth/permissions";
 import type { Db } from "../db/client";
-import { CONTROL_CHARACTERS } from "../http/control-characters";
+import { BAD_TEXT_MESSAGE, isCleanText } from "../http/control-characters";
 import { ValidationError } from "../http/errors";
 import type { JobQueue } from "../jobs";
 import { createDataset } from "./create-dataset";
@@ -16,7 +16,7 @@ const fieldsSchema = z
       .string()
       .trim()
       .max(120, "A dataset name has at most 120 characters")
-      .refine((name) => !CONTROL_CHARACTERS.test(name), "Text must not contain control characters (such as NUL).")
+      .refine(isCleanText, BAD_TEXT_MESSAGE)
       .optional(),
     symbol: z
       .string()

@@ -5,13 +5,20 @@
  */
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** The dotted path of the first string in `value` (JSON-like) with a control character, or null. */
-export function controlCharacterPath(value: unknown, at: string[] = []): string | null {
-  if (typeof value === "string") return CONTROL_CHARACTERS.test(value) ? at.join(".") : null;
+export const BAD_TEXT_MESSAGE = "Text must not contain control characters (such as NUL) or broken Unicode.";
+
+/** Text a field may hold: no control characters, no lone UTF-16 surrogates (JSON's "\ud800", which databases cannot store). */
+export function isCleanText(text: string): boolean {
+  return !CONTROL_CHARACTERS.test(text) && text.isWellFormed();
+}
+
+/** The dotted path of the first string (or key) in `value` (JSON-like) that is not clean text, or null. */
+export function badTextPath(value: unknown, at: string[] = []): string | null {
+  if (typeof value === "string") return isCleanText(value) ? null : at.join(".");
   if (value === null || typeof value !== "object") return null;
   for (const [key, item] of Object.entries(value)) {
-    if (CONTROL_CHARACTERS.test(key)) return [...at, key].join(".");
-    const found = controlCharacterPath(item, [...at, key]);
+    if (!isCleanText(key)) return [...at, key].join(".");
+    const found = badTextPath(item, [...at, key]);
     if (found !== null) return found;
   }
   return null;

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { controlCharacterPath } from "./control-characters";
+import { BAD_TEXT_MESSAGE, badTextPath } from "./control-characters";
 import { BadRequestError, PayloadTooLargeError, ValidationError } from "./errors";
 
 export const MAX_JSON_BYTES = 256 * 1024;
@@ -10,7 +10,7 @@ const tooLarge = (limit: number) => new PayloadTooLargeError(`The request body i
  * Reads a request's JSON body and validates it with a zod schema, returning the parsed value.
  * Throws BadRequestError (400) for a missing or malformed body, PayloadTooLargeError (413) past
  * `maxBytes` (checked while reading, so a body without Content-Length cannot run the server out
- * of memory), ValidationError (422) for text with control characters (NUL…), and the schema's
+ * of memory), ValidationError (422) for text with control characters (NUL…) or lone surrogates, and the schema's
  * ZodError (422) for invalid fields (unknown fields too: the API's schemas are strict);
  * errorResponse maps them all.
  */
@@ -23,7 +23,7 @@ export async function parseRequest<S extends z.ZodType>(request: Request, schema
   } catch {
     throw new BadRequestError("The request body is not valid JSON.");
   }
-  refuseControlCharacters(value);
+  refuseBadText(value);
   return schema.parse(value);
 }
 
@@ -33,15 +33,13 @@ export async function parseRequest<S extends z.ZodType>(request: Request, schema
  */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  refuseControlCharacters(query);
+  refuseBadText(query);
   return schema.parse(query);
 }
 
-function refuseControlCharacters(value: unknown) {
-  const path = controlCharacterPath(value);
-  if (path === null) return;
-  const message = "Text must not contain control characters (such as NUL).";
-  throw new ValidationError(message, [{ path, message }]);
+function refuseBadText(value: unknown) {
+  const path = badTextPath(value);
+  if (path !== null) throw new ValidationError(BAD_TEXT_MESSAGE, [{ path, message: BAD_TEXT_MESSAGE }]);
 }
 
 async function readText(request: Request, maxBytes: number): Promise<string> {

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { Db } from "../db/client";
 import { hitRateLimit } from "../rate-limit/hit-rate-limit";
 import { clientIp } from "./client-ip";
-import { CONTROL_CHARACTERS } from "./control-characters";
+import { isCleanText } from "./control-characters";
 import { errorResponse, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError } from "./errors";
 import { parseQuery, parseRequest } from "./parse-request";
 import { isSameOriginRequest } from "./same-origin";
@@ -98,8 +98,8 @@ export function createRouteWrappers(deps: RouteWrapperDeps) {
     const query = (options.query ? parseQuery(request, options.query) : undefined) as Parsed<Q>;
     const body = (options.body ? await parseRequest(request, options.body) : undefined) as Parsed<B>;
     const params = (await context?.params) ?? {};
-    // No id of ours is that long or has control characters: such a URL names nothing (and NUL would make PostgreSQL fail).
-    if (Object.values(params).some((p) => typeof p === "string" && (p.length > MAX_PARAM_LENGTH || CONTROL_CHARACTERS.test(p)))) throw new NotFoundError();
+    // No id of ours is that long or has control characters or broken Unicode: such a URL names nothing (and NUL would make PostgreSQL fail).
+    if (Object.values(params).some((p) => typeof p === "string" && (p.length > MAX_PARAM_LENGTH || !isCleanText(p)))) throw new NotFoundError();
     return { query, body, params };
   }
 
