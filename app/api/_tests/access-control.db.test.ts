@@ -89,6 +89,23 @@ describe("another user's ids", () => {
   });
 });
 
+describe("shared jobs", () => {
+  it("are visible to every user, but only an admin cancels, retries or deletes one (403)", async () => {
+    signedIn.user = api.bob;
+    expect((await call("jobs/[id]", "GET", { params: { id: api.sharedJob } })).status).toBe(200);
+    for (const [route, method] of [["jobs/[id]/cancel", "POST"], ["jobs/[id]/retry", "POST"], ["jobs/[id]", "DELETE"]] as const) {
+      const refused = await call(route, method, { params: { id: api.sharedJob } });
+      expect(refused.status, `${method} ${route}`).toBe(403);
+      expect(await refused.json()).toEqual({ error: "Only an administrator can change a shared job." });
+    }
+    const bulk = await call("jobs/bulk", "POST", { json: { action: "cancel", ids: [api.sharedJob] } });
+    expect(await bulk.json()).toEqual({ results: [{ id: api.sharedJob, ok: false, error: "Only an administrator can change a shared job." }] });
+    expect((await api.queue.get(api.sharedJob))?.status).toBe("queued");
+    signedIn.user = api.admin;
+    expect((await call("jobs/[id]/cancel", "POST", { params: { id: api.sharedJob } })).status).toBe(200);
+  });
+});
+
 describe("admin routes", () => {
   const adminOnly = inProcess.filter(([, , s]) => s.access === "admin" || s.access === "admin-or-token");
 

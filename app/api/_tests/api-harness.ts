@@ -86,6 +86,8 @@ export interface ApiFixture {
   admin: SessionUser;
   /** Ids of things Ann owns. */
   owned: { job: string; batch: string; dataset: string; schedule: string; watchlist: string };
+  /** A job without owner (as the sample imports are): everyone sees it, only admins change it. */
+  sharedJob: string;
 }
 
 const globals = globalThis as unknown as Record<string | symbol, unknown>;
@@ -137,10 +139,13 @@ export async function setUpApi(): Promise<ApiFixture> {
   const { scheduleInputSchema } = await import("@/lib/schedules/schedule-input");
   const schedule = (await createSchedule(database.db, queue, ann, scheduleInputSchema.parse(VALID_SCHEDULE))) as { id: string };
 
+  const { jobId: sharedJob } = await queue.enqueue({ kind: "shared-probe", name: "Shared", payload: {}, ownerId: null });
+
   return {
     database,
     queue,
     dataDir,
+    sharedJob,
     ann,
     bob,
     admin,
