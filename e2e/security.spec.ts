@@ -100,6 +100,28 @@ test.describe("sessions", () => {
   });
 });
 
+test("next-auth's sign-in refuses a post without its CSRF token, and hostile credentials never break it", async ({ request }) => {
+  const noSession = (response: { headers(): Record<string, string> }) => expect(response.headers()["set-cookie"] ?? "").not.toContain(SESSION_COOKIE);
+  const withoutToken = await request.post("/api/auth/callback/credentials", { form: { email: "someone@example.com", password: "whatever it is" }, maxRedirects: 0 });
+  expect(withoutToken.status()).toBe(302);
+  expect(withoutToken.headers().location).toMatch(/csrf=true/);
+  noSession(withoutToken);
+
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const attempts: [string, string][] = [
+    ["nul\u0000@example.com", "a password"],
+    [`${"x".repeat(10_000)}@example.com`, "y".repeat(100_000)],
+    ["<script>alert(1)</script>@example.com", "bell\u0007"],
+    ["' OR 1=1 --", "' OR 1=1 --"],
+  ];
+  for (const [email, password] of attempts) {
+    const response = await request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, json: "true" }, maxRedirects: 0 });
+    expect(response.status(), email.slice(0, 40)).toBeGreaterThanOrEqual(300);
+    expect(response.status(), email.slice(0, 40)).toBeLessThan(500);
+    noSession(response);
+  }
+});
+
 test("signed in, a cross-site write is refused and changes nothing", async ({ page, baseURL }) => {
   await registerAndSignIn(page);
   const evil = { Origin: "https://evil.example" };

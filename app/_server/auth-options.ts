@@ -4,6 +4,7 @@ import { authSecret } from "@/lib/auth/secret";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { getDatabase } from "@/lib/db/client";
 import { clientIp } from "@/lib/http/client-ip";
+import { isCleanText } from "@/lib/http/control-characters";
 import { HttpError } from "@/lib/http/errors";
 
 /**
@@ -27,6 +28,8 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
+          // No account has control characters in its email or password (registration refuses them).
+          if (!isCleanText(String(credentials.email)) || !isCleanText(String(credentials.password))) return null;
           const headers = new Headers(req?.headers as Record<string, string> | undefined);
           try {
             const user = await verifyCredentials(getDatabase().db, {

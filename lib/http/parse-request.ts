@@ -10,9 +10,9 @@ const tooLarge = (limit: number) => new PayloadTooLargeError(`The request body i
  * Reads a request's JSON body and validates it with a zod schema, returning the parsed value.
  * Throws BadRequestError (400) for a missing or malformed body, PayloadTooLargeError (413) past
  * `maxBytes` (checked while reading, so a body without Content-Length cannot run the server out
- * of memory), ValidationError (422) for text with control characters (NUL…) or lone surrogates, and the schema's
- * ZodError (422) for invalid fields (unknown fields too: the API's schemas are strict);
- * errorResponse maps them all.
+ * of memory), ValidationError (422) for text with control characters (NUL…) or lone surrogates,
+ * and the schema's ZodError (422) for invalid fields (unknown fields too: the API's schemas are
+ * strict); errorResponse maps them all.
  */
 export async function parseRequest<S extends z.ZodType>(request: Request, schema: S, { maxBytes = MAX_JSON_BYTES } = {}): Promise<z.output<S>> {
   const text = await readText(request, maxBytes);
