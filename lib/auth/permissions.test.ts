@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSeeJobStack, canViewJob, isAdmin } from "./permissions";
+import { canControlJob, canSeeJobStack, canViewJob, isAdmin } from "./permissions";
 
 const ann = { id: "ann", role: "user" };
 const bob = { id: "bob", role: "user" };
@@ -24,5 +24,12 @@ describe("permissions", () => {
     expect(canSeeJobStack(bob, { ownerId: "ann" })).toBe(false);
     expect(canSeeJobStack(bob, { ownerId: null })).toBe(false);
     expect(canSeeJobStack(root, { ownerId: null })).toBe(true);
+  });
+
+  it("lets only the owner and admins control a job: a shared job is seen by all, changed by admins", () => {
+    expect(canControlJob(ann, { ownerId: "ann" })).toBe(true);
+    expect(canControlJob(bob, { ownerId: "ann" })).toBe(false);
+    expect(canControlJob(bob, { ownerId: null })).toBe(false);
+    expect(canControlJob(root, { ownerId: null })).toBe(true);
   });
 });

@@ -12,6 +12,11 @@ export function canViewJob(user: Principal, job: { ownerId: string | null }): bo
   return job.ownerId === null || job.ownerId === user.id || isAdmin(user);
 }
 
+/** Only a job's owner (or an admin, also for the shared jobs that import the samples) cancels, retries or deletes it. */
+export function canControlJob(user: Principal, job: { ownerId: string | null }): boolean {
+  return job.ownerId === user.id || isAdmin(user);
+}
+
 /** Owners and admins see a dataset; sample datasets (no owner) are shared with everyone. */
 export function canViewDataset(user: Principal, dataset: { ownerId: string | null }): boolean {
   return dataset.ownerId === null || dataset.ownerId === user.id || isAdmin(user);

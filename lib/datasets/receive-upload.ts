@@ -4,6 +4,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
+import { withoutControlCharacters } from "../http/control-characters";
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "../http/errors";
 import { looksBinary } from "./looks-binary";
 import { UPLOAD_EXTENSIONS } from "./upload-limits";
@@ -37,7 +38,12 @@ export async function receiveUpload(headers: Headers, body: ReadableStream<Uint8
   if (Number.isFinite(declared) && declared > options.maxBytes + 64 * 1024) throw tooLarge(options.maxBytes);
 
   await fs.promises.mkdir(options.dir, { recursive: true });
-  const parser = busboy({ headers: { "content-type": type }, limits: { files: 1, fileSize: options.maxBytes, fields: 10, fieldSize: 10_000 } });
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({ headers: { "content-type": type }, limits: { files: 1, fileSize: options.maxBytes, fields: 10, fieldSize: 10_000 } });
+  } catch (err) {
+    throw new BadRequestError(`The upload could not be read: ${(err as Error).message}`); // e.g. no boundary in the Content-Type
+  }
   const fields: Record<string, string> = {};
   let received: Promise<ReceivedUpload> | null = null;
 
@@ -62,7 +68,7 @@ export async function receiveUpload(headers: Headers, body: ReadableStream<Uint8
 }
 
 async function storeFile(file: Readable & { truncated?: boolean }, clientName: string, options: ReceiveOptions) {
-  const fileName = path.basename(clientName || "upload.csv").slice(0, 200);
+  const fileName = path.basename(withoutControlCharacters(clientName).toWellFormed() || "upload.csv").slice(0, 200);
   const extension = path.extname(fileName).toLowerCase();
   if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(extension)) {
     file.resume();

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { BadRequestError, PayloadTooLargeError } from "./errors";
+import { BAD_TEXT_MESSAGE, badTextPath } from "./control-characters";
+import { BadRequestError, PayloadTooLargeError, ValidationError } from "./errors";
 
 export const MAX_JSON_BYTES = 256 * 1024;
 
@@ -9,7 +10,9 @@ const tooLarge = (limit: number) => new PayloadTooLargeError(`The request body i
  * Reads a request's JSON body and validates it with a zod schema, returning the parsed value.
  * Throws BadRequestError (400) for a missing or malformed body, PayloadTooLargeError (413) past
  * `maxBytes` (checked while reading, so a body without Content-Length cannot run the server out
- * of memory), and the schema's ZodError (422) for invalid fields; errorResponse maps all three.
+ * of memory), ValidationError (422) for text with control characters (NUL…) or lone surrogates,
+ * and the schema's ZodError (422) for invalid fields (unknown fields too: the API's schemas are
+ * strict); errorResponse maps them all.
  */
 export async function parseRequest<S extends z.ZodType>(request: Request, schema: S, { maxBytes = MAX_JSON_BYTES } = {}): Promise<z.output<S>> {
   const text = await readText(request, maxBytes);
@@ -20,6 +23,7 @@ export async function parseRequest<S extends z.ZodType>(request: Request, schema
   } catch {
     throw new BadRequestError("The request body is not valid JSON.");
   }
+  refuseBadText(value);
   return schema.parse(value);
 }
 
@@ -28,7 +32,14 @@ export async function parseRequest<S extends z.ZodType>(request: Request, schema
  * numbers). A key given twice keeps its last value.
  */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
-  return schema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  refuseBadText(query);
+  return schema.parse(query);
+}
+
+function refuseBadText(value: unknown) {
+  const path = badTextPath(value);
+  if (path !== null) throw new ValidationError(BAD_TEXT_MESSAGE, [{ path, message: BAD_TEXT_MESSAGE }]);
 }
 
 async function readText(request: Request, maxBytes: number): Promise<string> {

@@ -6,7 +6,8 @@ import type { z } from "zod";
 import type { Db } from "../db/client";
 import { hitRateLimit } from "../rate-limit/hit-rate-limit";
 import { clientIp } from "./client-ip";
-import { errorResponse, ForbiddenError, RateLimitedError, UnauthorizedError } from "./errors";
+import { isCleanText } from "./control-characters";
+import { errorResponse, ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError } from "./errors";
 import { parseQuery, parseRequest } from "./parse-request";
 import { isSameOriginRequest } from "./same-origin";
 
@@ -27,6 +28,8 @@ export type RouteHandler = (request: Request, context: RouteContext) => Promise<
 
 type Schema = z.ZodType | undefined;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+const MAX_PARAM_LENGTH = 200;
 
 /** A fixed-window limit on a route, counted in the database for every process. */
 export interface RouteRateLimit {
@@ -92,9 +95,12 @@ export function createRouteWrappers(deps: RouteWrapperDeps) {
   }
 
   async function parseInputs<Q extends Schema, B extends Schema>(request: Request, context: RouteContext | undefined, options: RouteOptions<Q, B>) {
+    const params = (await context?.params) ?? {};
+    // No id of ours is that long or has control characters or broken Unicode: such a URL names
+    // nothing (and a NUL would make PostgreSQL fail).
+    if (Object.values(params).some((p) => typeof p === "string" && (p.length > MAX_PARAM_LENGTH || !isCleanText(p)))) throw new NotFoundError();
     const query = (options.query ? parseQuery(request, options.query) : undefined) as Parsed<Q>;
     const body = (options.body ? await parseRequest(request, options.body) : undefined) as Parsed<B>;
-    const params = (await context?.params) ?? {};
     return { query, body, params };
   }
 

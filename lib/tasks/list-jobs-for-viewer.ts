@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
-import type { JobFilter, JobQueue, ListOptions } from "../jobs";
+import { InvalidCursorError, type JobFilter, type JobQueue, type ListOptions } from "../jobs";
+import { BadRequestError } from "../http/errors";
 import { isAdmin } from "../auth/permissions";
 import { toJobSummaryView } from "./job-view";
 import type { Viewer } from "./viewer";
@@ -27,7 +28,9 @@ export async function listJobsForViewer(queue: JobQueue, viewer: Viewer, query: 
   const { status, kind, batchId, search, createdFrom, createdTo, cursor, limit } = query;
   const filter: JobFilter = { ownerId, status, kind, batchId, search, createdFrom, createdTo };
   const withCounts = query.withCounts !== false && !cursor;
-  const page = await queue.list(filter, { cursor, limit, counts: false });
+  const page = await queue.list(filter, { cursor, limit, counts: false }).catch((err: unknown) => {
+    throw err instanceof InvalidCursorError ? new BadRequestError(err.message) : err;
+  });
   const batchIds = [...new Set([...page.jobs.map((j) => j.batchId), batchId].filter((id): id is string => !!id))];
   const [batches, counts, summary] = await Promise.all([
     queue.batchCounts(batchIds, ownerId),
