@@ -47,7 +47,10 @@ test("five wrong passwords lock the email, saying when to try again", async ({ p
     await signIn(page, email, `wrong guess ${i}`);
     await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is wrong.");
   }
+  const refused = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
   await signIn(page, email, PASSWORD);
+  expect((await refused).status()).toBe(429);
+  expect((await refused).headers()["retry-after"]).toBe("900");
   await expect(page.locator("form").getByRole("alert")).toHaveText("Too many failed sign-ins. Try again in 15 minutes.");
   await expect(page).toHaveURL(/\/signin/);
 });
