@@ -7,8 +7,6 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["**/*.chaos.test.ts"],
-    // Builds the app once when NEXT_DIST_DIR (default .next) has no up-to-date build (chaos/support/build.ts).
-    globalSetup: ["chaos/support/build.ts"],
     exclude: ["node_modules/**", ".next*/**", "lib/db/generated/**"],
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "error" },
     testTimeout: 300_000,

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { ensureBuild } from "./build";
 import { ROOT } from "./root";
 
 const READY_TIMEOUT_MS = 120_000;
@@ -39,6 +40,7 @@ export interface AppServer {
 const running = new Set<ChildProcess>();
 
 export async function startServer({ port, dataDir, databaseUrl, env = {} }: ServerOptions): Promise<AppServer> {
+  ensureBuild();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
