@@ -9,8 +9,9 @@ export interface RunInterval {
 }
 
 /**
- * Each run of each job, from the "start"/"end" lines the `sleep` kind records: a run with no "end"
- * lasted until its process was seen dead (`diedAt`); one in a live process is reported as a problem.
+ * Each run of each job, from the "start"/"end" (or, with `recordAbort`, "abort") lines the `sleep`
+ * kind records: a run with neither lasted until its process was seen dead (`diedAt`); one in a live
+ * process is reported as a problem.
  */
 export function runIntervals(lines: RecordLine[], diedAt: Map<number, number> = new Map()): { runs: RunInterval[]; problems: string[] } {
   const open = new Map<string, RecordLine>();
@@ -21,10 +22,10 @@ export function runIntervals(lines: RecordLine[], diedAt: Map<number, number> = 
     if (line.event === "start") {
       if (open.has(key)) problems.push(`job ${line.jobId} started twice in process ${line.pid} without ending`);
       open.set(key, line);
-    } else if (line.event === "end") {
+    } else if (line.event === "end" || line.event === "abort") {
       const start = open.get(key);
       if (!start) problems.push(`job ${line.jobId} ended in process ${line.pid} without a start`);
-      else runs.push({ jobId: line.jobId, pid: line.pid, start: start.at, end: line.at, finished: true });
+      else runs.push({ jobId: line.jobId, pid: line.pid, start: start.at, end: line.at, finished: line.event === "end" });
       open.delete(key);
     }
   }
