@@ -15,7 +15,7 @@ import { withDatabase } from "../db/testing";
 import { JobQueue } from "./index";
 import { waitFor } from "./test-support";
 import { createPostgresCluster, type PostgresCluster } from "./testing/postgres-cluster";
-import { killAllWorkerProcesses, startWorkerProcesses, type WorkerProcess } from "./testing/processes";
+import { killAllWorkerProcesses, startWorkerProcesses } from "./testing/processes";
 import { overlappingRuns, runIntervals } from "./testing/run-intervals";
 import { readRecords } from "./testing/test-kinds";
 

@@ -13,7 +13,7 @@ describe("recovering an expired job", () => {
   it("takes back the ending event a dead worker wrote without its status, so the job succeeds once in its history", async () => {
     const { queue, database } = t;
     defineTestKinds(queue);
-    const { jobId } = await queue.enqueue({ kind: "noop", name: "died while finishing" });
+    const { jobId } = await queue.enqueue({ kind: "noop", name: "died while finishing", payload: {} });
     const dead = "dead-host:1:abcdef";
     const past = new Date(Date.now() - 60_000);
     // The dead worker's run: claimed, its "succeeded" event written, the status never.
