@@ -95,12 +95,18 @@ async function storeFile(file: Readable & { truncated?: boolean }, clientName: s
       done(null, chunk);
     },
   });
+  // The file stream is piped, not part of the pipeline: when writing fails (disk full) it must not be
+  // destroyed, or busboy would wait for it forever; it is drained instead (below).
+  const written = pipeline(inspect, fs.createWriteStream(storedPath, { flags: "wx", mode: 0o600 }));
+  file.on("error", (err) => inspect.destroy(err));
+  file.pipe(inspect);
   try {
-    await pipeline(file, inspect, fs.createWriteStream(storedPath, { flags: "wx", mode: 0o600 }));
+    await written;
     if (refused) throw refused;
     if (tooBig || file.truncated) throw tooLarge(options.maxBytes);
     if (size === 0) throw new UnsupportedMediaTypeError(`"${fileName}" is empty.`);
   } catch (err) {
+    file.unpipe(inspect);
     file.resume();
     await fs.promises.rm(storedPath, { force: true }).catch(() => {});
     throw storageError(err);
