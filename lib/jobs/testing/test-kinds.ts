@@ -11,6 +11,8 @@ import type { CpuInput, CpuResult } from "./cpu-task";
 
 export const CPU_TASK = "lib/jobs/testing/cpu-task.ts";
 export const LEAK_TASK = "lib/jobs/testing/leak-task.ts";
+/** The `hang` kind's own timeout. */
+export const HANG_TIMEOUT_MS = 1_000;
 
 export interface RecordLine {
   event: string;
@@ -75,5 +77,7 @@ export function defineTestKinds(queue: JobQueue): JobQueue {
     })
     .define("leak", async (ctx) => {
       await ctx.runInPool(LEAK_TASK, {});
-    });
+    })
+    // A handler that never returns and ignores its signal: only the kind's timeout ends it.
+    .define("hang", () => new Promise<never>(() => {}), { timeoutMs: HANG_TIMEOUT_MS });
 }
