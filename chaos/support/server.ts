@@ -38,6 +38,10 @@ export interface AppServer {
 }
 
 const running = new Set<ChildProcess>();
+// Servers run in process groups of their own, so they would outlive a test run that crashed.
+process.once("exit", () => {
+  for (const child of running) killGroup(child);
+});
 
 export async function startServer({ port, dataDir, databaseUrl, env = {} }: ServerOptions): Promise<AppServer> {
   ensureBuild();
