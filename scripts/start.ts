@@ -3,10 +3,9 @@
  * last build, then run `next start` (which also runs the job workers, see instrumentation.ts).
  */
 import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import { createRequire } from "node:module";
 import { workersEnabled } from "../lib/queue/workers-enabled";
+import { needsBuild } from "./needs-build";
 import { prepare } from "./prepare";
 
 const root = process.cwd();
@@ -16,7 +15,7 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 if (workersEnabled()) process.env.NEXT_MANUAL_SIG_HANDLE = "true";
 await prepare();
 
-if (needsBuild()) {
+if (needsBuild(root)) {
   console.log("[tandem] building the app (first start or sources changed)…");
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -26,19 +25,3 @@ const port = process.env.PORT ?? "3000";
 const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-
-function needsBuild(): boolean {
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "proxy.ts", "instrumentation.ts"];
-  return sources.some((s) => newerThan(path.join(root, s), built));
-}
-
-function newerThan(p: string, time: number): boolean {
-  if (!fs.existsSync(p)) return false;
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs > time;
-  if (p.endsWith(path.join("lib", "db", "generated"))) return false;
-  return fs.readdirSync(p).some((e) => newerThan(path.join(p, e), time));
-}

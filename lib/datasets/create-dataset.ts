@@ -29,7 +29,13 @@ export async function createDataset(db: Db, queue: JobQueue, { id, ownerId, uplo
     },
   });
   const payload: ImportPayload = { datasetId: dataset.id };
-  const { jobId } = await queue.enqueue({ kind: DATASET_IMPORT, name: `Import ${dataset.name}`, payload: { ...payload }, ownerId });
-  await db.dataset.update({ where: { id: dataset.id }, data: { jobId } });
-  return { datasetId: dataset.id, jobId };
+  try {
+    const { jobId } = await queue.enqueue({ kind: DATASET_IMPORT, name: `Import ${dataset.name}`, payload: { ...payload }, ownerId });
+    await db.dataset.update({ where: { id: dataset.id }, data: { jobId } });
+    return { datasetId: dataset.id, jobId };
+  } catch (err) {
+    // No import job, no dataset: one "importing" forever would be worse than none.
+    await db.dataset.deleteMany({ where: { id: dataset.id, jobId: null } }).catch(() => {});
+    throw err;
+  }
 }

@@ -5,7 +5,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
 import { withoutControlCharacters } from "../http/control-characters";
-import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "../http/errors";
+import { BadRequestError, InsufficientStorageError, PayloadTooLargeError, ServiceUnavailableError, UnsupportedMediaTypeError } from "../http/errors";
 import { looksBinary } from "./looks-binary";
 import { UPLOAD_EXTENSIONS } from "./upload-limits";
 
@@ -37,7 +37,9 @@ export async function receiveUpload(headers: Headers, body: ReadableStream<Uint8
   const declared = Number(headers.get("content-length"));
   if (Number.isFinite(declared) && declared > options.maxBytes + 64 * 1024) throw tooLarge(options.maxBytes);
 
-  await fs.promises.mkdir(options.dir, { recursive: true });
+  await fs.promises.mkdir(options.dir, { recursive: true }).catch((err: unknown) => {
+    throw storageError(err);
+  });
   let parser: busboy.Busboy;
   try {
     parser = busboy({ headers: { "content-type": type }, limits: { files: 1, fileSize: options.maxBytes, fields: 10, fieldSize: 10_000 } });
@@ -99,17 +101,40 @@ async function storeFile(file: Readable & { truncated?: boolean }, clientName: s
       done(null, chunk);
     },
   });
+  // The file stream is piped, not part of the pipeline: when writing fails (disk full) it must not be
+  // destroyed, or busboy would wait for it forever; it is drained instead (below).
+  const written = pipeline(inspect, fs.createWriteStream(storedPath, { flags: "wx", mode: 0o600 }));
+  file.on("error", (err) => inspect.destroy(err));
+  file.pipe(inspect);
   try {
-    await pipeline(file, inspect, fs.createWriteStream(storedPath, { flags: "wx", mode: 0o600 }));
+    await written;
     if (refused) throw refused;
     if (tooBig || file.truncated) throw tooLarge(options.maxBytes);
     if (size === 0) throw new UnsupportedMediaTypeError(`"${fileName}" is empty.`);
   } catch (err) {
+    file.unpipe(inspect);
     file.resume();
-    await fs.promises.rm(storedPath, { force: true });
-    throw err;
+    await fs.promises.rm(storedPath, { force: true }).catch(() => {});
+    throw storageError(err);
   }
   return { storedPath, fileName, size, sha256: hash.digest("hex") };
+}
+
+const NO_ROOM = new Set(["ENOSPC", "EDQUOT", "EFBIG"]);
+const NOT_WRITABLE = new Set(["ENOTDIR", "EEXIST", "EACCES", "EPERM", "EROFS", "ENOENT", "EISDIR"]);
+
+/** A file-system error while storing an upload, as the user should hear it; other errors unchanged. */
+function storageError(err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code && NO_ROOM.has(code)) {
+    console.warn(`[tandem] upload refused: no room to store it (${code})`);
+    return new InsufficientStorageError("The server has no room to store this file right now, so nothing was kept. Try again later, or ask the administrator to free disk space.");
+  }
+  if (code && NOT_WRITABLE.has(code)) {
+    console.warn(`[tandem] upload refused: the upload directory is not writable (${code}: ${(err as Error).message})`);
+    return new ServiceUnavailableError("The server cannot store uploads right now (its upload directory is not writable), so nothing was kept. Ask the administrator to check TANDEM_DATA_DIR.");
+  }
+  return err;
 }
 
 function tooLarge(maxBytes: number) {

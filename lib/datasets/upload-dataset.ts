@@ -36,5 +36,11 @@ export async function uploadDataset(db: Db, queue: JobQueue, user: Principal, re
     const issues = fields.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     throw new ValidationError(issues[0]!.message, issues);
   }
-  return createDataset(db, queue, { ownerId: user.id, upload, name: fields.data.name, symbol: fields.data.symbol });
+  try {
+    return await createDataset(db, queue, { ownerId: user.id, upload, name: fields.data.name, symbol: fields.data.symbol });
+  } catch (err) {
+    // Not recorded (the database busy or down): the stored file would never be imported.
+    await fs.promises.rm(upload.storedPath, { force: true }).catch(() => {});
+    throw err;
+  }
 }

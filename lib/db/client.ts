@@ -17,7 +17,7 @@ export interface Database {
   config: DatabaseConfig;
 }
 
-const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+const DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 export function createDatabase(config: DatabaseConfig = databaseConfig()): Database {
   if (config.dialect === "postgres") {
@@ -27,11 +27,17 @@ export function createDatabase(config: DatabaseConfig = databaseConfig()): Datab
   }
   fs.mkdirSync(path.dirname(config.file), { recursive: true });
   const adapter = new PrismaBetterSQLite3(
-    { url: `file:${config.file}`, timeout: SQLITE_BUSY_TIMEOUT_MS },
+    { url: `file:${config.file}`, timeout: sqliteBusyTimeoutMs() },
     { timestampFormat: "unixepoch-ms" },
   );
   const db = new PrismaClient({ adapter });
   return { db, config };
+}
+
+/** How long a statement waits for another connection's write lock before SQLite answers "database is locked". */
+function sqliteBusyTimeoutMs(): number {
+  const n = Number(process.env.SQLITE_BUSY_TIMEOUT_MS);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_SQLITE_BUSY_TIMEOUT_MS;
 }
 
 function poolSize(): number {

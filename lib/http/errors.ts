@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDatabaseUnavailable } from "../db/unavailable";
 
 /** An error whose message is safe and useful to show the user, with its HTTP status. */
 export class HttpError extends Error {
@@ -53,6 +54,20 @@ export class UnsupportedMediaTypeError extends HttpError {
   }
 }
 
+/** 503: the server cannot do this right now (a resource it needs is unavailable); nothing was changed. */
+export class ServiceUnavailableError extends HttpError {
+  constructor(message: string) {
+    super(503, message);
+  }
+}
+
+/** 507: no room to store what was sent (disk full, quota, file size limit). */
+export class InsufficientStorageError extends HttpError {
+  constructor(message: string) {
+    super(507, message);
+  }
+}
+
 export interface FieldIssue {
   /** Dotted path of the field, "" for the whole input. */
   path: string;
@@ -79,6 +94,8 @@ export class RateLimitedError extends HttpError {
   }
 }
 
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** "40 seconds", "3 minutes": how long to wait, for messages. */
 export function formatWait(seconds: number): string {
   if (seconds < 90) {
@@ -91,8 +108,8 @@ export function formatWait(seconds: number): string {
 /**
  * Maps anything a route handler throws to a JSON response `{ error, issues? }`:
  * ZodError and ValidationError → 422 with the field issues, HttpError subclasses → their status
- * and message (429 adds Retry-After), anything else → 500 with a generic message; the real error
- * is logged with console.error and never sent.
+ * and message (429 adds Retry-After), the database being locked or unreachable → 503 with
+ * Retry-After, anything else → 500 with a generic message; the real error is logged and never sent.
  */
 export function errorResponse(err: unknown, where?: string): Response {
   if (err instanceof z.core.$ZodError) {
@@ -108,6 +125,13 @@ export function errorResponse(err: unknown, where?: string): Response {
     const headers: Record<string, string> = {};
     if (err instanceof RateLimitedError) headers["Retry-After"] = String(Math.max(1, Math.ceil(err.retryAfterSeconds)));
     return Response.json({ error: err.message }, { status: err.status, headers });
+  }
+  if (isDatabaseUnavailable(err)) {
+    console.warn(`[tandem] database unavailable${where ? ` in ${where}` : ""}:`, (err as Error).message);
+    return Response.json(
+      { error: "The database is busy or unreachable right now. Please try again in a moment." },
+      { status: 503, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } },
+    );
   }
   console.error(`[tandem] unexpected error${where ? ` in ${where}` : ""}:`, err);
   return Response.json({ error: "Something went wrong on our side. Please try again." }, { status: 500 });

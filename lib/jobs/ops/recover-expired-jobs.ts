@@ -1,6 +1,8 @@
 import type { Store } from "../store";
 
 const BATCH = 100;
+/** Events that end a run (see transition-job.ts). */
+const RUN_ENDINGS = ["succeeded", "failed", "retry_scheduled", "released", "cancelled"];
 
 /**
  * Finds running jobs whose lease expired (their worker died or hung) and requeues them, or fails
@@ -29,8 +31,20 @@ export async function recoverExpiredJobs(store: Store): Promise<number> {
           ] as const);
     const { count } = await store.db.job.updateMany({ where, data: { ...data, status, leaseExpiresAt: null, updatedAt: now } });
     if (count === 0) continue;
+    if (job.workerId) await removeUnrecordedEnding(store, job.id, job.workerId);
     await store.db.jobEvent.create({ data: { jobId: job.id, type: "lease_expired", message, createdAt: now } });
     recovered++;
   }
   return recovered;
+}
+
+/**
+ * A worker writes a run's ending event just before its status (transitionHeldJob). One that died
+ * between the two left an ending that never took effect; once the job is taken from it, that event
+ * goes, so the job's history shows the run as the lost one it was (not "succeeded" twice).
+ */
+async function removeUnrecordedEnding(store: Store, jobId: string, workerId: string): Promise<void> {
+  const started = await store.db.jobEvent.findFirst({ where: { jobId, workerId, type: "started" }, orderBy: { id: "desc" }, select: { id: true } });
+  if (!started) return;
+  await store.db.jobEvent.deleteMany({ where: { jobId, workerId, type: { in: RUN_ENDINGS }, id: { gt: started.id } } });
 }

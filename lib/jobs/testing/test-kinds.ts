@@ -11,6 +11,8 @@ import type { CpuInput, CpuResult } from "./cpu-task";
 
 export const CPU_TASK = "lib/jobs/testing/cpu-task.ts";
 export const LEAK_TASK = "lib/jobs/testing/leak-task.ts";
+/** The `hang` kind's own timeout. */
+export const HANG_TIMEOUT_MS = 1_000;
 
 export interface RecordLine {
   event: string;
@@ -52,13 +54,19 @@ export function defineTestKinds(queue: JobQueue): JobQueue {
       appendRecord(ctx.payload.dir, "run", ctx.jobId);
       return { pid: process.pid };
     })
-    .define<{ ms: number; dir?: string }>("sleep", async (ctx) => {
-      const { ms, dir } = ctx.payload;
+    .define<{ ms: number; dir?: string; recordAbort?: boolean }>("sleep", async (ctx) => {
+      const { ms, dir, recordAbort } = ctx.payload;
       if (dir) appendRecord(dir, "start", ctx.jobId);
       const steps = 10;
-      for (let i = 1; i <= steps; i++) {
-        await sleepStep(ms / steps, ctx.signal);
-        ctx.progress((i / steps) * 100, "sleeping");
+      try {
+        for (let i = 1; i <= steps; i++) {
+          await sleepStep(ms / steps, ctx.signal);
+          ctx.progress((i / steps) * 100, "sleeping");
+        }
+      } catch (err) {
+        // An "abort" line ends a run that was stopped (lease lost, cancelled), when asked for.
+        if (dir && recordAbort) appendRecord(dir, "abort", ctx.jobId);
+        throw err;
       }
       if (dir) appendRecord(dir, "end", ctx.jobId);
       return { pid: process.pid, slept: ms };
@@ -69,5 +77,7 @@ export function defineTestKinds(queue: JobQueue): JobQueue {
     })
     .define("leak", async (ctx) => {
       await ctx.runInPool(LEAK_TASK, {});
-    });
+    })
+    // A handler that never returns and ignores its signal: only the kind's timeout ends it.
+    .define("hang", () => new Promise<never>(() => {}), { timeoutMs: HANG_TIMEOUT_MS });
 }
