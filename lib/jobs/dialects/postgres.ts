@@ -13,7 +13,8 @@ const UNIQUE_VIOLATION = "23505";
 /*
  * PostgreSQL: `FOR UPDATE SKIP LOCKED` lets many workers on many machines claim concurrently
  * without waiting on each other; LISTEN/NOTIFY wakes them when work arrives. Each hot-path
- * operation is one statement (data-modifying CTEs), so it is one round trip and one transaction.
+ * operation is one statement (data-modifying CTEs), so it is one round trip and one transaction,
+ * prepared once per connection (planning the claim costs about as much as running it).
  *
  * Timestamps are `timestamp(3)` columns holding UTC (as Prisma writes them): values are sent as ISO
  * strings (PostgreSQL ignores the zone for that type) and read back as UTC.
@@ -92,7 +93,7 @@ export function postgresDialect(connectionString: string): JobDialect {
 
     async claim({ workerId, now, leaseUntil, kinds, limit }) {
       if (kinds.length === 0 || limit <= 0) return [];
-      const { rows } = await connections().query(CLAIM, [workerId, ts(now), ts(leaseUntil), kinds, limit]);
+      const { rows } = await connections().query({ name: "tandem_claim", text: CLAIM, values: [workerId, ts(now), ts(leaseUntil), kinds, limit] });
       return inClaimOrder(rows.map((r) => jobFromRow(r, decode)));
     },
 
@@ -100,13 +101,13 @@ export function postgresDialect(connectionString: string): JobDialect {
       if (jobs.length === 0) return new Set();
       const ids = jobs.map((j) => j.jobId);
       const results = jobs.map((j) => (j.result === null || j.result === undefined ? null : JSON.stringify(j.result)));
-      const { rows } = await connections().query<{ id: string }>(COMPLETE, [ids, results, workerId, ts(now)]);
+      const { rows } = await connections().query<{ id: string }>({ name: "tandem_complete", text: COMPLETE, values: [ids, results, workerId, ts(now)] });
       return new Set(rows.map((r) => r.id));
     },
 
     async insertJobs(batch, jobs, now) {
       const column = <T>(f: (j: (typeof jobs)[number]) => T) => jobs.map(f);
-      await connections().query(INSERT_JOBS, [
+      await connections().query({ name: "tandem_insert_jobs", text: INSERT_JOBS, values: [
         batch?.id ?? null,
         batch?.ownerId ?? null,
         batch?.name ?? null,
@@ -121,7 +122,7 @@ export function postgresDialect(connectionString: string): JobDialect {
         column((j) => j.maxAttempts),
         column((j) => j.timeoutMs),
         column((j) => j.idempotencyKey),
-      ]);
+      ] });
     },
 
     isUniqueViolation(err) {
