@@ -42,7 +42,7 @@ queue.define<{ i?: number; t0?: number }>("noop", async (ctx) => {
   if (started++ === 0) first = Date.now();
 });
 const cpu = process.cpuUsage();
-await queue.startWorker({ concurrency: 10 });
+await queue.startWorker({ concurrency: Number(process.env.C ?? 10) });
 while ((await db.job.count({ where: { status: { in: ["queued", "running"] } } })) > 0) await new Promise((r) => setTimeout(r, 5));
 const ms = Date.now() - first;
 const u = process.cpuUsage(cpu);

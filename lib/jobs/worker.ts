@@ -258,7 +258,7 @@ export class Worker {
         const error = cause ? (signal.reason as Error) : toError(err);
         const outcome = await failJob(
           this.store,
-          job.id,
+          job,
           this.id,
           { message: error.message || error.name, stack: error.stack ?? null, permanent: !cause && isPermanent(err) },
           this.options.backoff,

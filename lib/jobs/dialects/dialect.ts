@@ -15,6 +15,19 @@ export interface Completion {
   result: unknown;
 }
 
+export interface FailedAttempt {
+  jobId: string;
+  workerId: string;
+  /** The attempt that failed: the update applies only if the job is still on it. */
+  attempts: number;
+  now: Date;
+  errorMessage: string;
+  errorStack: string | null;
+  /** When to run it again; null fails the job for good. */
+  retryAt: Date | null;
+  event: { type: string; message: string };
+}
+
 export interface NewJob {
   id: string;
   kind: string;
@@ -54,6 +67,11 @@ export interface JobDialect {
    * neither updated nor logged.
    */
   complete(workerId: string, jobs: Completion[], now: Date): Promise<Set<string>>;
+  /**
+   * Ends a failed attempt of a job the worker still holds (running under its id, on `attempts`):
+   * requeued for `retryAt`, or failed; with its event, in one transaction. False if it was lost.
+   */
+  fail(attempt: FailedAttempt): Promise<boolean>;
   /**
    * Inserts the jobs (and their batch) with their "queued" events in one transaction and, where
    * the database can, tells other processes when it commits.

@@ -63,6 +63,21 @@ const COMPLETE = `
     SELECT id, 'succeeded', $3::text, $4::timestamp FROM done)
   SELECT id FROM done`;
 
+const FAIL = `
+  WITH ended AS (
+    UPDATE jobs
+       SET status = CASE WHEN $6::timestamp IS NULL THEN 'failed' ELSE 'queued' END,
+           run_at = COALESCE($6::timestamp, run_at),
+           worker_id = CASE WHEN $6::timestamp IS NULL THEN worker_id END,
+           finished_at = CASE WHEN $6::timestamp IS NULL THEN $4::timestamp ELSE finished_at END,
+           error_message = $5::text, error_stack = $7::text, updated_at = $4::timestamp, lease_expires_at = NULL
+     WHERE id = $1::text AND worker_id = $2::text AND status = 'running' AND attempts = $3::int
+    RETURNING id),
+  logged AS (
+    INSERT INTO job_events (job_id, type, worker_id, message, created_at)
+    SELECT id, $8::text, $2::text, $9::text, $4::timestamp FROM ended)
+  SELECT id FROM ended`;
+
 const INSERT_JOBS = `
   WITH batch AS (
     INSERT INTO job_batches (id, owner_id, name, created_at)
@@ -103,6 +118,15 @@ export function postgresDialect(connectionString: string): JobDialect {
       const results = jobs.map((j) => (j.result === null || j.result === undefined ? null : JSON.stringify(j.result)));
       const { rows } = await connections().query<{ id: string }>({ name: "tandem_complete", text: COMPLETE, values: [ids, results, workerId, ts(now)] });
       return new Set(rows.map((r) => r.id));
+    },
+
+    async fail({ jobId, workerId, attempts, now, errorMessage, errorStack, retryAt, event }) {
+      const { rowCount } = await connections().query({
+        name: "tandem_fail",
+        text: FAIL,
+        values: [jobId, workerId, attempts, ts(now), errorMessage, retryAt && ts(retryAt), errorStack, event.type, event.message],
+      });
+      return rowCount === 1;
     },
 
     async insertJobs(batch, jobs, now) {

@@ -41,6 +41,15 @@ const COMPLETE = `
          lease_expires_at = NULL, error_message = NULL, error_stack = NULL
    WHERE id = @id AND worker_id = @workerId AND status = 'running'`;
 
+const FAIL = `
+  UPDATE jobs
+     SET status = CASE WHEN @retryAt IS NULL THEN 'failed' ELSE 'queued' END,
+         run_at = COALESCE(@retryAt, run_at),
+         worker_id = CASE WHEN @retryAt IS NULL THEN worker_id END,
+         finished_at = CASE WHEN @retryAt IS NULL THEN @now ELSE finished_at END,
+         error_message = @errorMessage, error_stack = @errorStack, updated_at = @now, lease_expires_at = NULL
+   WHERE id = @jobId AND worker_id = @workerId AND status = 'running' AND attempts = @attempts`;
+
 const INSERT_EVENT = `INSERT INTO job_events (job_id, type, worker_id, message, created_at) VALUES (?, ?, ?, ?, ?)`;
 
 const INSERT_BATCH = `INSERT INTO job_batches (id, owner_id, name, created_at) VALUES (?, ?, ?, ?)`;
@@ -55,10 +64,11 @@ type Statements = ReturnType<typeof prepare>;
 function prepare(conn: Database.Database) {
   const claim = conn.prepare(CLAIM);
   const complete = conn.prepare(COMPLETE);
+  const fail = conn.prepare(FAIL);
   const insertEvent = conn.prepare(INSERT_EVENT);
   const insertBatch = conn.prepare(INSERT_BATCH);
   const insertJob = conn.prepare(INSERT_JOB);
-  return { conn, claim, complete, insertEvent, insertBatch, insertJob };
+  return { conn, claim, complete, fail, insertEvent, insertBatch, insertJob };
 }
 
 export function sqliteDialect(db: Db): JobDialect {
@@ -114,6 +124,16 @@ export function sqliteDialect(db: Db): JobDialect {
           done.add(jobId);
         }
         return done;
+      });
+    },
+
+    async fail({ jobId, workerId, attempts, now, errorMessage, errorStack, retryAt, event }) {
+      const t = now.getTime();
+      return write((s) => {
+        const params = { jobId, workerId, attempts, now: t, errorMessage, errorStack, retryAt: retryAt?.getTime() ?? null };
+        if (s.fail.run(params).changes !== 1) return false;
+        s.insertEvent.run(jobId, event.type, workerId, event.message, t);
+        return true;
       });
     },
 
