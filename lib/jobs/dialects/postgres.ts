@@ -99,7 +99,12 @@ export function postgresDialect(connectionString: string): JobDialect {
   let pool: pg.Pool | null = null;
   const connections = () => {
     // allowExitOnIdle: a process that only enqueued (a script, a test) may exit without closing.
-    pool ??= new pg.Pool({ connectionString, max: POOL_SIZE, allowExitOnIdle: true, types });
+    if (!pool) {
+      pool = new pg.Pool({ connectionString, max: POOL_SIZE, allowExitOnIdle: true, types });
+      // An idle connection the server closed (restart, dropped database) is discarded by the pool;
+      // without a listener its error would end the process. A query on a broken one rejects as usual.
+      pool.on("error", () => {});
+    }
     return pool;
   };
 

@@ -77,9 +77,8 @@ export function sqliteDialect(db: Db): JobDialect {
   const open = async (): Promise<Statements> => {
     const [main] = await db.$queryRawUnsafe<{ file: string }[]>(`SELECT file FROM pragma_database_list WHERE name = 'main'`);
     if (!main?.file) throw new Error("The job registry needs a SQLite database file (not an in-memory database)");
-    const conn = new Database(main.file, { timeout: 0 });
-    conn.pragma("journal_mode = WAL");
-    return prepare(conn);
+    // The file is in WAL mode already (migrate sets it); changing modes here could fail on a busy file.
+    return prepare(new Database(main.file, { timeout: 0 }));
   };
   const statements = () => (opening ??= open().catch((err) => ((opening = null), Promise.reject(err))));
 
