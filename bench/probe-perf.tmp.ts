@@ -28,11 +28,12 @@ for (const m of ["claim", "complete"]) {
   d[m] = async (...a: unknown[]) => {
     const t0 = performance.now();
     const r = await orig(...a);
-    stats[m]!.n++; stats[m]!.ms += performance.now() - t0;
+    stats[m]!.n++; stats[m]!.ms += performance.now() - t0; (durs[m] ??= []).push(performance.now() - t0);
     stats[m]!.rows += r instanceof Set ? r.size : (r as unknown[]).length;
     return r;
   };
 }
+const durs: Record<string, number[]> = {};
 let t = Date.now();
 await queue.enqueueMany(Array.from({ length: N }, (_, i) => ({ kind: "noop", name: `n${i}`, payload: { i } })));
 console.log(`enqueue ${N}: ${((N / (Date.now() - t)) * 1000).toFixed(0)} jobs/s`);
@@ -48,6 +49,7 @@ const ms = Date.now() - first;
 const u = process.cpuUsage(cpu);
 console.log(`processed: ${((N / ms) * 1000).toFixed(0)} jobs/s, cpu/job ${((u.user + u.system) / 1000 / N).toFixed(3)} ms`);
 console.log(JSON.stringify(stats));
+for (const [m, ds] of Object.entries(durs)) { const k = Math.ceil(ds.length / 10); const dec = []; for (let i = 0; i < ds.length; i += k) dec.push((ds.slice(i, i + k).reduce((a, b) => a + b, 0) / Math.min(k, ds.length - i)).toFixed(1)); console.log(m, "ms per decile:", dec.join(" ")); }
 const lat: number[] = [];
 for (let k = 0; k < 60; k++) {
   await new Promise((r) => setTimeout(r, Math.random() * 20));

@@ -72,6 +72,8 @@ export interface JobDialect {
    * requeued for `retryAt`, or failed; with its event, in one transaction. False if it was lost.
    */
   fail(attempt: FailedAttempt): Promise<boolean>;
+  /** Extends the leases of those of `jobIds` the worker still holds; returns them. */
+  renewLeases(request: { workerId: string; jobIds: string[]; now: Date; leaseUntil: Date }): Promise<{ id: string; cancelRequested: boolean }[]>;
   /**
    * Inserts the jobs (and their batch) with their "queued" events in one transaction and, where
    * the database can, tells other processes when it commits.

@@ -9,6 +9,19 @@ const RECONNECT_MS = 1_000;
 const POOL_SIZE = 4;
 const TIMESTAMP_OID = 1114;
 const UNIQUE_VIOLATION = "23505";
+/*
+ * The claim must walk the claim-order index and stop after `limit` rows. Right after a bulk enqueue
+ * into a table whose statistics are stale (autovacuum analyzes it only later), the planner expects
+ * a handful of queued rows and picks a bitmap scan that reads and sorts the whole queue instead
+ * (measured: 27 ms per claim with 9,000 queued, 1 ms with the index). These connections run only
+ * the registry's own statements, which all read by index, so bitmap scans are off for them.
+ */
+const PLANNER_OPTIONS = "-c enable_bitmapscan=off";
+/*
+ * Statements that find a worker's jobs by id test the worker with IS NOT DISTINCT FROM, which no
+ * index serves: with stale statistics the planner would otherwise scan every job the worker ever
+ * ran through the worker_id index (measured: 9.7 ms for 10 jobs after 1,000, growing with each).
+ */
 
 /*
  * PostgreSQL: `FOR UPDATE SKIP LOCKED` lets many workers on many machines claim concurrently
@@ -56,7 +69,7 @@ const COMPLETE = `
        SET status = 'succeeded', result = COALESCE(input.result, j.result), progress = 100, finished_at = $4::timestamp,
            updated_at = $4::timestamp, lease_expires_at = NULL, error_message = NULL, error_stack = NULL
       FROM input
-     WHERE j.id = input.id AND j.worker_id = $3::text AND j.status = 'running'
+     WHERE j.id = input.id AND j.status = 'running' AND j.worker_id IS NOT DISTINCT FROM $3::text
     RETURNING j.id),
   logged AS (
     INSERT INTO job_events (job_id, type, worker_id, created_at)
@@ -71,12 +84,17 @@ const FAIL = `
            worker_id = CASE WHEN $6::timestamp IS NULL THEN worker_id END,
            finished_at = CASE WHEN $6::timestamp IS NULL THEN $4::timestamp ELSE finished_at END,
            error_message = $5::text, error_stack = $7::text, updated_at = $4::timestamp, lease_expires_at = NULL
-     WHERE id = $1::text AND worker_id = $2::text AND status = 'running' AND attempts = $3::int
+     WHERE id = $1::text AND status = 'running' AND attempts = $3::int AND worker_id IS NOT DISTINCT FROM $2::text
     RETURNING id),
   logged AS (
     INSERT INTO job_events (job_id, type, worker_id, message, created_at)
     SELECT id, $8::text, $2::text, $9::text, $4::timestamp FROM ended)
   SELECT id FROM ended`;
+
+const RENEW = `
+  UPDATE jobs SET heartbeat_at = $3::timestamp, lease_expires_at = $4::timestamp
+   WHERE id = ANY($1::text[]) AND status = 'running' AND worker_id IS NOT DISTINCT FROM $2::text
+  RETURNING id, cancel_requested`;
 
 const INSERT_JOBS = `
   WITH batch AS (
@@ -100,7 +118,7 @@ export function postgresDialect(connectionString: string): JobDialect {
   const connections = () => {
     // allowExitOnIdle: a process that only enqueued (a script, a test) may exit without closing.
     if (!pool) {
-      pool = new pg.Pool({ connectionString, max: POOL_SIZE, allowExitOnIdle: true, types });
+      pool = new pg.Pool({ connectionString, max: POOL_SIZE, allowExitOnIdle: true, types, options: PLANNER_OPTIONS });
       // An idle connection the server closed (restart, dropped database) is discarded by the pool;
       // without a listener its error would end the process. A query on a broken one rejects as usual.
       pool.on("error", () => {});
@@ -132,6 +150,12 @@ export function postgresDialect(connectionString: string): JobDialect {
         values: [jobId, workerId, attempts, ts(now), errorMessage, retryAt && ts(retryAt), errorStack, event.type, event.message],
       });
       return rowCount === 1;
+    },
+
+    async renewLeases({ workerId, jobIds, now, leaseUntil }) {
+      if (jobIds.length === 0) return [];
+      const { rows } = await connections().query({ name: "tandem_renew", text: RENEW, values: [jobIds, workerId, ts(now), ts(leaseUntil)] });
+      return rows.map((r) => ({ id: r.id as string, cancelRequested: r.cancel_requested as boolean }));
     },
 
     async insertJobs(batch, jobs, now) {

@@ -50,6 +50,11 @@ const FAIL = `
          error_message = @errorMessage, error_stack = @errorStack, updated_at = @now, lease_expires_at = NULL
    WHERE id = @jobId AND worker_id = @workerId AND status = 'running' AND attempts = @attempts`;
 
+const RENEW = `
+  UPDATE jobs SET heartbeat_at = @now, lease_expires_at = @leaseUntil
+   WHERE id IN (SELECT value FROM json_each(@jobIds)) AND worker_id = @workerId AND status = 'running'
+  RETURNING id, cancel_requested`;
+
 const INSERT_EVENT = `INSERT INTO job_events (job_id, type, worker_id, message, created_at) VALUES (?, ?, ?, ?, ?)`;
 
 const INSERT_BATCH = `INSERT INTO job_batches (id, owner_id, name, created_at) VALUES (?, ?, ?, ?)`;
@@ -65,10 +70,11 @@ function prepare(conn: Database.Database) {
   const claim = conn.prepare(CLAIM);
   const complete = conn.prepare(COMPLETE);
   const fail = conn.prepare(FAIL);
+  const renew = conn.prepare(RENEW);
   const insertEvent = conn.prepare(INSERT_EVENT);
   const insertBatch = conn.prepare(INSERT_BATCH);
   const insertJob = conn.prepare(INSERT_JOB);
-  return { conn, claim, complete, fail, insertEvent, insertBatch, insertJob };
+  return { conn, claim, complete, fail, renew, insertEvent, insertBatch, insertJob };
 }
 
 export function sqliteDialect(db: Db): JobDialect {
@@ -134,6 +140,13 @@ export function sqliteDialect(db: Db): JobDialect {
         s.insertEvent.run(jobId, event.type, workerId, event.message, t);
         return true;
       });
+    },
+
+    async renewLeases({ workerId, jobIds, now, leaseUntil }) {
+      if (jobIds.length === 0) return [];
+      const params = { workerId, jobIds: JSON.stringify(jobIds), now: now.getTime(), leaseUntil: leaseUntil.getTime() };
+      const rows = await write((s) => s.renew.all(params) as { id: string; cancel_requested: number }[]);
+      return rows.map((r) => ({ id: r.id, cancelRequested: Boolean(r.cancel_requested) }));
     },
 
     async insertJobs(batch, jobs, now) {
