@@ -188,9 +188,9 @@ function throughputMiss(tandem: Measured, best: Measured): string {
         `${amount(tandem.transactionsPerJob!)} database transactions and ${ms(tandem.cpuMsPerJob)} of worker CPU; ${best.system.name}: ` +
         `${amount(best.transactionsPerJob!)} and ${ms(best.cpuMsPerJob)} — it locks up to 500 jobs per fetch and starts them without ` +
         "writing anything, so its jobs count as started while they wait in its local queue. Probes on this machine (10,000 no-op jobs, " +
-        "load average about 10 from other work): 10.0 jobs per claim at concurrency 10, each claim 6–13 ms from call to rows; with " +
-        "5,000 jobs at concurrency 100, 100 jobs per claim and about 3× the throughput. The claim itself executes in about 1 ms " +
-        "(EXPLAIN ANALYZE); the rest is the commit's WAL flush and the server's share of the CPU.",
+        "load average about 5 from other work): 10.0 jobs per claim at concurrency 10, each claim about 2 ms from call to rows, " +
+        "of which about 1 ms executing (EXPLAIN ANALYZE) and the rest the commit's WAL flush; under a load average of 9, 5,000 jobs " +
+        "at concurrency 100 took 100 jobs per claim and ran about 3× as fast as at concurrency 10.",
       localQueue,
     ].join("\n\n");
   }
