@@ -1,58 +1,72 @@
 /*
- * A claim and its "started" events commit together (lib/jobs/ops/claim-jobs.ts). They used to be
- * two separate writes: the claim committed first, the "started" events came afterwards, so
- * anything logged in between came before "started" (seen for real: a cancel landing there gave the
- * log queued → cancel_requested → started → cancelled), and a worker process that died in between
- * left an attempt with no "started" event at all.
+ * A claim and its "started" events commit together (one statement on PostgreSQL, one transaction
+ * on SQLite: lib/jobs/dialects). They used to be two separate writes: the claim committed first,
+ * the "started" events came afterwards, so anything logged in between came before "started" (seen
+ * for real: a cancel landing there gave the log queued → cancel_requested → started → cancelled),
+ * and a worker process that died in between left an attempt with no "started" event at all.
  *
- * The test holds a worker process right before it inserts the "started" event
- * (HOLD_STARTED_EVENTS_UNTIL: the insert waits for a file), which makes the window deterministic,
- * and checks that nobody can see the job running without its "started" event: others still see it
- * `queued` while the claim's transaction is open.
+ * The test makes the database refuse "started" events (a trigger) while a worker process tries to
+ * claim a job: a claim written apart from its events would leave the job running without them; a
+ * claim that commits with them fails whole, and the job stays queued. Once the trigger is gone, the
+ * same worker runs the job with its full log.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TestDatabase } from "../db/testing";
+import { testDialect, type TestDatabase } from "../db/testing";
 import type { JobQueue } from "./queue";
 import { createTestQueue, waitFor, waitForStatus } from "./test-support";
 import { killAllWorkerProcesses, startWorkerProcess } from "./testing/processes";
 
 let database: TestDatabase;
 let queue: JobQueue;
-let dir: string;
 
 beforeEach(async () => {
   ({ database, queue } = await createTestQueue());
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-claim-"));
 });
 afterEach(async () => {
   await killAllWorkerProcesses();
   await queue.close({ graceMs: 0 });
   await database.drop();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
+
+const REFUSAL = "started events refused by the test";
+
+/** Makes every insert of a "started" job event fail; returns what lifts that. */
+async function refuseStartedEvents(database: TestDatabase): Promise<() => Promise<void>> {
+  const { db } = database;
+  if (testDialect() === "postgres") {
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION refuse_started() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN IF NEW.type = 'started' THEN RAISE EXCEPTION '${REFUSAL}'; END IF; RETURN NEW; END $$`,
+    );
+    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_started BEFORE INSERT ON job_events FOR EACH ROW EXECUTE FUNCTION refuse_started()`);
+    return async () => void (await db.$executeRawUnsafe(`DROP TRIGGER refuse_started ON job_events`));
+  }
+  await db.$executeRawUnsafe(
+    `CREATE TRIGGER refuse_started BEFORE INSERT ON job_events WHEN NEW.type = 'started' BEGIN SELECT RAISE(ABORT, '${REFUSAL}'); END`,
+  );
+  return async () => void (await db.$executeRawUnsafe(`DROP TRIGGER refuse_started`));
+}
 
 describe("claiming a job", () => {
   it("writes the 'started' event with the claim: a running job is never seen without it", async () => {
-    const gate = path.join(dir, "open");
-    await startWorkerProcess({ DATABASE_URL: database.url, POLL_MS: "100", HOLD_STARTED_EVENTS_UNTIL: gate });
     const { jobId } = await queue.enqueue({ kind: "sleep", name: "claimed", payload: { ms: 200 } });
+    const allow = await refuseStartedEvents(database);
+    const worker = await startWorkerProcess({ DATABASE_URL: database.url, POLL_MS: "100", LOG_LEVEL: "error" });
 
-    // The worker has claimed the job and is held before writing its "started" event.
-    await waitFor("the worker to be held mid-claim", async () => fs.existsSync(`${gate}.held`), 10_000);
+    // The worker tried to claim the job (and failed: its "started" event was refused).
+    await waitFor("a refused claim", async () => worker.output().includes(REFUSAL), 10_000);
     const seen = (await queue.get(jobId))!;
-    fs.writeFileSync(gate, "");
-    // Everyone else still sees the job queued: the claim is not committed without its event.
-    expect({ status: seen.status, attempts: seen.attempts, events: seen.events.map((e) => e.type) }).toEqual({
+    expect({ status: seen.status, attempts: seen.attempts, workerId: seen.workerId, events: seen.events.map((e) => e.type) }).toEqual({
       status: "queued",
       attempts: 0,
+      workerId: null,
       events: ["queued"],
     });
 
+    await allow();
     await waitForStatus(queue, jobId, "succeeded", 10_000);
     const job = (await queue.get(jobId))!;
+    expect(job.attempts).toBe(1);
     expect(job.events.map((e) => e.type).filter((t) => t !== "progress")).toEqual(["queued", "started", "succeeded"]);
   }, 30_000);
 });

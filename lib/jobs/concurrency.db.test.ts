@@ -55,6 +55,36 @@ describe("concurrency", () => {
     expect(peakLimited).toBe(1);
   });
 
+  it("claims only what its free slots start at once: the rest stay queued, unclaimed and without a 'started' event", async () => {
+    let started = 0;
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    suite.queue.define("gated", async () => {
+      started++;
+      await gate;
+    });
+    await suite.queue.startWorker({ concurrency: 2 });
+    const { jobIds } = await suite.queue.enqueueMany(Array.from({ length: 6 }, (_, i) => ({ kind: "gated", name: `gated ${i}`, payload: {} })));
+    await waitFor("2 handlers running", async () => started === 2);
+    // The worker is woken again (as by further enqueues) while its slots are full.
+    await suite.queue.enqueue({ kind: "other", name: "not handled here", payload: {} });
+    await sleep(200);
+
+    const jobs = await suite.database.db.job.findMany({ where: { id: { in: jobIds } }, include: { events: true } });
+    const running = jobs.filter((j) => j.status === "running");
+    const waiting = jobs.filter((j) => j.status === "queued");
+    expect(running).toHaveLength(2);
+    expect(running.every((j) => j.startedAt && j.events.some((e) => e.type === "started"))).toBe(true);
+    expect(waiting).toHaveLength(4);
+    expect(waiting.map((j) => [j.workerId, j.attempts, j.startedAt, j.events.map((e) => e.type)])).toEqual(
+      Array.from({ length: 4 }, () => [null, 0, null, ["queued"]]),
+    );
+    expect(started).toBe(2);
+
+    finish();
+    await Promise.all(jobIds.map((id) => waitForStatus(suite.queue, id, "succeeded")));
+  });
+
   it("gives every job its own context: concurrent jobs never see each other's payload", async () => {
     const seen: Record<string, string> = {};
     suite.queue.define<{ symbol: string }>("isolated", async (ctx) => {

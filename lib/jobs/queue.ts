@@ -33,7 +33,7 @@ export class JobQueue {
   private metricsInstance: JobMetrics | null = null;
 
   constructor(options: JobQueueOptions) {
-    const dialect: JobDialect = options.dialect === "postgres" ? postgresDialect(options.connectionString) : sqliteDialect;
+    const dialect: JobDialect = options.dialect === "postgres" ? postgresDialect(options.connectionString) : sqliteDialect(options.db);
     this.store = { db: options.db, dialect, clock: options.clock ?? systemClock };
     this.logger = options.logger ?? createLogger();
   }
@@ -113,10 +113,11 @@ export class JobQueue {
     return this.metricsInstance;
   }
 
-  /** Stops every worker started here (graceful, see Worker.stop) and the thread pool. */
+  /** Stops every worker started here (graceful, see Worker.stop), the thread pool and the registry's own connections. */
   async close(options?: { graceMs?: number }): Promise<void> {
     await Promise.all([...this.workers].map((w) => w.stop(options)));
     this.workers.clear();
     await closeSharedPool();
+    await this.store.dialect.close();
   }
 }

@@ -13,5 +13,5 @@ export interface Store {
 /** Wakes workers in this process at once and, where the database can, in every other process. */
 export async function signal(store: Store, message: JobSignal): Promise<void> {
   emitLocal(message);
-  await store.dialect.publish(store.db, message);
+  await store.dialect.publish(message);
 }

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import type { Job } from "../db/generated/sqlite";
 import type { BackoffOptions } from "./backoff";
+import { CompletionBatch } from "./completion-batch";
 import { createJobRun } from "./context";
 import { JobAbortedError, isPermanent, type AbortCause } from "./errors";
 import type { Logger } from "./logger";
@@ -9,7 +10,7 @@ import type { JobMetrics } from "./metrics";
 import { localNotifier, type JobSignal } from "./notifier";
 import { acknowledgeCancel } from "./ops/acknowledge-cancel";
 import { claimJobs } from "./ops/claim-jobs";
-import { completeJob } from "./ops/complete-job";
+import { completeJobs } from "./ops/complete-jobs";
 import { failJob } from "./ops/fail-job";
 import { recoverExpiredJobs } from "./ops/recover-expired-jobs";
 import { releaseJob } from "./ops/release-job";
@@ -43,7 +44,10 @@ export interface WorkerOptions {
 interface Running {
   job: Job;
   controller: AbortController;
+  /** Settles once the run's outcome is recorded. */
   done: Promise<void>;
+  /** True while its handler runs (and holds a slot); false while its outcome is being recorded. */
+  executing: boolean;
 }
 
 export function defaultConcurrency(): number {
@@ -55,13 +59,25 @@ export function defaultConcurrency(): number {
  * A worker: fetch what fits, run it, wait for a wake-up (enqueue, a finished job, a notification
  * from another process, or the poll interval). Leases are renewed by a heartbeat; expired leases of
  * dead workers are recovered here too.
+ *
+ * A slot is taken while a handler runs: when it returns, the slot is free at once and the next
+ * claim goes out while the outcome is being recorded; successes that come in the same turn are
+ * recorded together (CompletionBatch). Claims take only what the free slots can start now, so a
+ * job shown `running` with a "started" event really is running: a local queue of jobs claimed
+ * ahead would have to be marked started before its handler runs anyway, which costs the same
+ * round trip as claiming it then.
  */
 export class Worker {
   readonly id: string;
   readonly concurrency: number;
   private readonly leaseMs: number;
   private readonly pollIntervalMs: number;
+  /** Jobs this worker holds: handlers running, or finished with their outcome being recorded. */
   private readonly running = new Map<string, Running>();
+  /** Handlers running, in all and per kind: the slots in use. */
+  private busy = 0;
+  private readonly busyByKind = new Map<string, number>();
+  private readonly completions: CompletionBatch;
   private readonly wakeup = new Wakeup();
   private readonly timers: NodeJS.Timeout[] = [];
   private stopping = false;
@@ -80,9 +96,10 @@ export class Worker {
     this.concurrency = options.concurrency ?? defaultConcurrency();
     this.leaseMs = options.leaseMs ?? 30_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.completions = new CompletionBatch((jobs) => completeJobs(this.store, this.id, jobs));
   }
 
-  /** Jobs this worker is running now. */
+  /** Jobs this worker holds now (running, or finished and being recorded). */
   get activeJobIds(): string[] {
     return [...this.running.keys()];
   }
@@ -130,6 +147,9 @@ export class Worker {
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
+      // Let handlers that finish in this turn free their slots first, so one claim fills them all.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.stopping) break;
       let claimed = 0;
       try {
         const jobs = await this.claimWhatFits();
@@ -140,13 +160,13 @@ export class Worker {
       }
       if (this.stopping) break;
       // A full claim may have left more work waiting: look again at once if there is room.
-      if (claimed > 0 && this.running.size < this.concurrency) continue;
+      if (claimed > 0 && this.busy < this.concurrency) continue;
       await this.wakeup.wait(this.pollIntervalMs);
     }
   }
 
   private async claimWhatFits(): Promise<Job[]> {
-    const room = this.concurrency - this.running.size;
+    const room = this.concurrency - this.busy;
     if (room <= 0) return [];
     const unlimited: string[] = [];
     const claimed: Job[] = [];
@@ -156,8 +176,7 @@ export class Worker {
         unlimited.push(kind);
         continue;
       }
-      const busy = [...this.running.values()].filter((r) => r.job.kind === kind).length;
-      const kindRoom = Math.min(limit - busy, room - claimed.length);
+      const kindRoom = Math.min(limit - (this.busyByKind.get(kind) ?? 0), room - claimed.length);
       if (kindRoom > 0) claimed.push(...(await this.claim([kind], kindRoom)));
     }
     const left = room - claimed.length;
@@ -171,15 +190,26 @@ export class Worker {
 
   private launch(job: Job): void {
     const controller = new AbortController();
-    const entry: Running = { job, controller, done: Promise.resolve() };
+    const entry: Running = { job, controller, done: Promise.resolve(), executing: true };
     this.running.set(job.id, entry);
+    this.busy++;
+    this.busyByKind.set(job.kind, (this.busyByKind.get(job.kind) ?? 0) + 1);
     entry.done = this.execute(entry).finally(() => {
+      this.freeSlot(entry);
       this.running.delete(job.id);
-      this.wakeup.wake();
     });
   }
 
-  private async execute({ job, controller }: Running): Promise<void> {
+  private freeSlot(entry: Running): void {
+    if (!entry.executing) return;
+    entry.executing = false;
+    this.busy--;
+    this.busyByKind.set(entry.job.kind, this.busyByKind.get(entry.job.kind)! - 1);
+    this.wakeup.wake();
+  }
+
+  private async execute(entry: Running): Promise<void> {
+    const { job, controller } = entry;
     const definition = this.handlers.get(job.kind);
     const log = this.logger.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
     const timeoutMs = job.timeoutMs ?? definition?.options.timeoutMs;
@@ -201,12 +231,14 @@ export class Worker {
       const result = await Promise.race([definition.handler(run.context), abandoned]);
       if (controller.signal.aborted) throw controller.signal.reason;
       clearTimeout(timer);
+      this.freeSlot(entry);
       await run.flush();
-      const held = await completeJob(this.store, job.id, this.id, result ?? null);
+      const held = await this.completions.add(job.id, result ?? null);
       this.metrics.finished(job, held ? "succeeded" : "lost", Date.now() - startedAt);
       if (!held) log.warn("job finished after its lease was lost; result discarded");
     } catch (err) {
       clearTimeout(timer);
+      this.freeSlot(entry);
       await run.flush().catch(() => {});
       await this.settleFailure(job, controller.signal, err, log, Date.now() - startedAt);
     }
@@ -226,7 +258,7 @@ export class Worker {
         const error = cause ? (signal.reason as Error) : toError(err);
         const outcome = await failJob(
           this.store,
-          job.id,
+          job,
           this.id,
           { message: error.message || error.name, stack: error.stack ?? null, permanent: !cause && isPermanent(err) },
           this.options.backoff,

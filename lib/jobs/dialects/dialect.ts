@@ -1,5 +1,4 @@
-import type { Db } from "../../db/client";
-import type { Prisma } from "../../db/generated/sqlite";
+import type { Job } from "../../db/generated/sqlite";
 import type { JobSignal } from "../notifier";
 
 export interface ClaimRequest {
@@ -10,23 +9,89 @@ export interface ClaimRequest {
   limit: number;
 }
 
-/** Everything that differs between databases lives behind this interface, one file per database. */
+export interface Completion {
+  jobId: string;
+  /** The handler's result; null leaves the column as it was. */
+  result: unknown;
+}
+
+export interface FailedAttempt {
+  jobId: string;
+  workerId: string;
+  /** The attempt that failed: the update applies only if the job is still on it. */
+  attempts: number;
+  now: Date;
+  errorMessage: string;
+  errorStack: string | null;
+  /** When to run it again; null fails the job for good. */
+  retryAt: Date | null;
+  event: { type: string; message: string };
+}
+
+export interface NewJob {
+  id: string;
+  kind: string;
+  name: string;
+  payload: unknown;
+  ownerId: string | null;
+  batchId: string | null;
+  priority: number;
+  runAt: Date;
+  maxAttempts: number;
+  timeoutMs: number | null;
+  idempotencyKey: string | null;
+}
+
+export interface NewBatch {
+  id: string;
+  ownerId: string | null;
+  name: string;
+}
+
+/**
+ * Everything that differs between databases lives behind this interface, one file per database.
+ * The registry's hot path (enqueue, claim, complete) runs here, through the database's own driver
+ * (`pg`, better-sqlite3) on connections of its own, not through Prisma: a statement through
+ * Prisma's query compiler costs several times its database time.
+ */
 export interface JobDialect {
   readonly name: "sqlite" | "postgres";
-  /** Atomically marks up to `limit` due jobs of `kinds` as running on the worker; returns their ids. */
-  claim(db: Db | Prisma.TransactionClient, request: ClaimRequest): Promise<string[]>;
+  /**
+   * Atomically marks up to `limit` due jobs of `kinds` as running on the worker and writes their
+   * "started" events, in one transaction; returns the claimed rows, highest priority first.
+   */
+  claim(request: ClaimRequest): Promise<Job[]>;
+  /**
+   * Marks succeeded, with a "succeeded" event each, those of `jobs` the worker still holds (running
+   * under its id), all in one transaction; returns their ids. A job the worker lost meanwhile is
+   * neither updated nor logged.
+   */
+  complete(workerId: string, jobs: Completion[], now: Date): Promise<Set<string>>;
+  /**
+   * Ends a failed attempt of a job the worker still holds (running under its id, on `attempts`):
+   * requeued for `retryAt`, or failed; with its event, in one transaction. False if it was lost.
+   */
+  fail(attempt: FailedAttempt): Promise<boolean>;
+  /** Extends the leases of those of `jobIds` the worker still holds; returns them. */
+  renewLeases(request: { workerId: string; jobIds: string[]; now: Date; leaseUntil: Date }): Promise<{ id: string; cancelRequested: boolean }[]>;
+  /**
+   * Inserts the jobs (and their batch) with their "queued" events in one transaction and, where
+   * the database can, tells other processes when it commits.
+   */
+  insertJobs(batch: NewBatch | null, jobs: NewJob[], now: Date): Promise<void>;
+  /** Whether `err` is a unique-constraint violation raised by insertJobs. */
+  isUniqueViolation(err: unknown): boolean;
   /** Tells other processes (no-op where the database has no notifications). */
-  publish(db: Db, signal: JobSignal): Promise<void>;
+  publish(signal: JobSignal): Promise<void>;
   /** Receives other processes' signals until the returned function is called. */
   subscribe(onSignal: (signal: JobSignal) => void, onError: (err: Error) => void): Promise<() => Promise<void>>;
+  /** Closes the dialect's own connections (they reopen if used again). */
+  close(): Promise<void>;
   /** A case-insensitive `contains` filter for a text column. */
   containsInsensitive(text: string): object;
-  /** How raw SQL names the n-th (1-based) parameter and encodes values for it. */
+  /** How raw SQL (through Prisma) names the n-th (1-based) parameter and encodes values for it. */
   readonly sql: {
     param(n: number, cast?: "jsonb"): string;
     date(d: Date): unknown;
-    json(value: unknown): unknown;
-    /** Most parameters one statement may carry. */
-    maxParams: number;
   };
 }

@@ -1,13 +1,15 @@
 import crypto from "node:crypto";
-import { signal, type Store } from "../store";
-import { insertRows, type Column } from "./insert-rows";
+import type { NewJob } from "../dialects/dialect";
+import { emitLocal } from "../notifier";
+import type { Store } from "../store";
 import type { EnqueueBatchOptions, EnqueueResult, EnqueueSpec } from "../types";
 
 const DEFAULT_MAX_ATTEMPTS = 3;
 
 /**
- * Records jobs (and their batch) in one transaction. With an idempotency key, a repeated call from
- * the same owner returns the jobs of the first call and creates nothing.
+ * Records jobs (and their batch) with their "queued" events in one transaction (one statement on
+ * PostgreSQL). With an idempotency key, a repeated call from the same owner returns the jobs of the
+ * first call and creates nothing.
  */
 export async function enqueueJobs(
   store: Store,
@@ -22,7 +24,8 @@ export async function enqueueJobs(
   if (existing) return existing;
 
   const now = store.clock.now();
-  const batchId = options.batchName ? crypto.randomUUID() : null;
+  const batch = options.batchName ? { id: crypto.randomUUID(), ownerId, name: options.batchName } : null;
+  const batchId = batch?.id ?? null;
   const rows: NewJob[] = specs.map((spec, i) => ({
     id: crypto.randomUUID(),
     kind: spec.kind,
@@ -35,71 +38,19 @@ export async function enqueueJobs(
     maxAttempts: spec.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     timeoutMs: spec.timeoutMs ?? null,
     idempotencyKey: keys[i] ?? null,
-    createdAt: now,
-    updatedAt: now,
   }));
 
   try {
-    await store.db.$transaction(
-      async (tx) => {
-        if (batchId) await tx.batch.create({ data: { id: batchId, ownerId, name: options.batchName!, createdAt: now } });
-        await insertRows(tx, store.dialect, "jobs", jobColumns(store), rows);
-        await insertRows(tx, store.dialect, "job_events", eventColumns(store, now), rows);
-      },
-      { timeout: 60_000 },
-    );
+    // One transaction, which also notifies other processes' workers where the database can.
+    await store.dialect.insertJobs(batch, rows, now);
   } catch (err) {
     // Two identical requests raced: the loser returns the winner's jobs.
-    const raced = isUniqueViolation(err) ? await findExisting(store, ownerId, keys) : null;
+    const raced = store.dialect.isUniqueViolation(err) ? await findExisting(store, ownerId, keys) : null;
     if (raced) return raced;
     throw err;
   }
-  await signal(store, { type: "queued" });
+  emitLocal({ type: "queued" });
   return { batchId, jobIds: rows.map((r) => r.id), existing: false };
-}
-
-type NewJob = {
-  id: string;
-  kind: string;
-  name: string;
-  payload: unknown;
-  ownerId: string | null;
-  batchId: string | null;
-  priority: number;
-  runAt: Date;
-  maxAttempts: number;
-  timeoutMs: number | null;
-  idempotencyKey: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
-function jobColumns({ dialect }: Store): Column<NewJob>[] {
-  const { date, json } = dialect.sql;
-  return [
-    { name: "id", value: (r) => r.id },
-    { name: "kind", value: (r) => r.kind },
-    { name: "name", value: (r) => r.name },
-    { name: "owner_id", value: (r) => r.ownerId },
-    { name: "batch_id", value: (r) => r.batchId },
-    { name: "payload", value: (r) => json(r.payload), cast: "jsonb" },
-    { name: "status", value: () => "queued" },
-    { name: "priority", value: (r) => r.priority },
-    { name: "run_at", value: (r) => date(r.runAt) },
-    { name: "max_attempts", value: (r) => r.maxAttempts },
-    { name: "timeout_ms", value: (r) => r.timeoutMs },
-    { name: "idempotency_key", value: (r) => r.idempotencyKey },
-    { name: "created_at", value: (r) => date(r.createdAt) },
-    { name: "updated_at", value: (r) => date(r.updatedAt) },
-  ];
-}
-
-function eventColumns({ dialect }: Store, now: Date): Column<NewJob>[] {
-  return [
-    { name: "job_id", value: (r) => r.id },
-    { name: "type", value: () => "queued" },
-    { name: "created_at", value: () => dialect.sql.date(now) },
-  ];
 }
 
 async function findExisting(store: Store, ownerId: string | null, keys: (string | null)[]): Promise<EnqueueResult | null> {
@@ -113,11 +64,4 @@ async function findExisting(store: Store, ownerId: string | null, keys: (string 
   const byKey = new Map(found.map((j) => [j.idempotencyKey, j]));
   const jobIds = wanted.map((k) => byKey.get(k)?.id).filter((id): id is string => Boolean(id));
   return { batchId: found[0]!.batchId, jobIds, existing: true };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  if (typeof err !== "object" || err === null) return false;
-  const { code, meta } = err as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  // P2002 from Prisma's own queries; raw SQL reports the driver adapter's error kind.
-  return code === "P2002" || meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }

@@ -26,12 +26,12 @@ export async function transitionJob(store: Store, jobId: string, where: Where, d
 }
 
 /**
- * The same for a job its worker holds (complete, fail, cancel acknowledged, release), on the hot
- * path. A transaction per finished job would hold SQLite's write lock across event-loop turns and
- * collapse throughput with several worker processes (measured: 2,000 jobs on 3 processes went from
- * seconds to a time-out). So the event is written first and the status second: readers may see the
- * event a moment early, never the status without it, and the event is taken back if the worker had
- * lost the job meanwhile.
+ * The same for a job its worker holds, on the rarer worker paths (cancel acknowledged, release;
+ * success and failure go through the dialect in one transaction). A Prisma transaction here would
+ * hold SQLite's write lock across event-loop turns and collapse throughput with several worker
+ * processes (measured: 2,000 jobs on 3 processes went from seconds to a time-out). So the event is
+ * written first and the status second: readers may see the event a moment early, never the status
+ * without it, and the event is taken back if the worker had lost the job meanwhile.
  */
 export async function transitionHeldJob(store: Store, jobId: string, where: Where, data: Data, event: JobEventData): Promise<boolean> {
   const { db } = store;
