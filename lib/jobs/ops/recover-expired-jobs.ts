@@ -1,3 +1,4 @@
+import type { Prisma } from "../../db/generated/sqlite";
 import type { Store } from "../store";
 
 const BATCH = 100;
@@ -29,11 +30,16 @@ export async function recoverExpiredJobs(store: Store): Promise<number> {
             `worker ${who} stopped responding and no attempts remain`,
             { finishedAt: now, errorMessage: `The worker running this job stopped responding (attempt ${job.attempts} of ${job.maxAttempts}).` },
           ] as const);
-    const { count } = await store.db.job.updateMany({ where, data: { ...data, status, leaseExpiresAt: null, updatedAt: now } });
-    if (count === 0) continue;
-    if (job.workerId) await removeUnrecordedEnding(store, job.id, job.workerId);
-    await store.db.jobEvent.create({ data: { jobId: job.id, type: "lease_expired", message, createdAt: now } });
-    recovered++;
+    // One transaction, its first statement a write: a worker that claims the requeued job at once
+    // must find "lease_expired" before its own "started".
+    const taken = await store.db.$transaction(async (tx) => {
+      const { count } = await tx.job.updateMany({ where, data: { ...data, status, leaseExpiresAt: null, updatedAt: now } });
+      if (count === 0) return false;
+      if (job.workerId) await removeUnrecordedEnding(tx, job.id, job.workerId);
+      await tx.jobEvent.create({ data: { jobId: job.id, type: "lease_expired", message, createdAt: now } });
+      return true;
+    });
+    if (taken) recovered++;
   }
   return recovered;
 }
@@ -43,8 +49,8 @@ export async function recoverExpiredJobs(store: Store): Promise<number> {
  * between the two left an ending that never took effect; once the job is taken from it, that event
  * goes, so the job's history shows the run as the lost one it was (not "succeeded" twice).
  */
-async function removeUnrecordedEnding(store: Store, jobId: string, workerId: string): Promise<void> {
-  const started = await store.db.jobEvent.findFirst({ where: { jobId, workerId, type: "started" }, orderBy: { id: "desc" }, select: { id: true } });
+async function removeUnrecordedEnding(tx: Prisma.TransactionClient, jobId: string, workerId: string): Promise<void> {
+  const started = await tx.jobEvent.findFirst({ where: { jobId, workerId, type: "started" }, orderBy: { id: "desc" }, select: { id: true } });
   if (!started) return;
-  await store.db.jobEvent.deleteMany({ where: { jobId, workerId, type: { in: RUN_ENDINGS }, id: { gt: started.id } } });
+  await tx.jobEvent.deleteMany({ where: { jobId, workerId, type: { in: RUN_ENDINGS }, id: { gt: started.id } } });
 }
