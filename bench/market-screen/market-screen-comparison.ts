@@ -33,7 +33,7 @@ export const marketScreenComparison: Comparison = {
   title: `Market screen: ${FULL.symbols} analyses at depth ${DEPTH} through the HTTP API`,
   method: [
     `The production build (\`scripts/start.ts\`, \`next start\` with its defaults: ${CONCURRENCY} worker slots, a pool of max(cores, 3)`,
-    `threads at nice 10) on its own SQLite file. A user signs in through the API and uploads a generated ${FULL.symbols}-symbol CSV`,
+    `threads under SCHED_IDLE) on its own SQLite file. A user signs in through the API and uploads a generated ${FULL.symbols}-symbol CSV`,
     `(${count(FULL.bars)} daily bars each, from ${FIRST_DAY}) through \`POST /api/datasets\`; once its import job has published it,`,
     `one \`POST /api/analyses\` submits all ${FULL.symbols} symbols at depth ${DEPTH} with all three analysts (SPX, the sample, as the`,
     `benchmark), and the client polls the batch every ${POLL_MS / 1000} s as the task center does. **Submit**: that request's latency.`,
