@@ -40,7 +40,7 @@ export const taskCenterComparison: Comparison = {
     "(`?limit=50&today=…`, plus `status=queued,running` on the default *Active* tab); latency is until the whole body is read.",
     "**Server CPU** is the CPU time of the server's processes over the requests, per request.",
     "**Idle polls** send `If-None-Match` with the last ETag while nothing changes.",
-    `**Under CPU load**: ${SPIN_JOBS} e2e-only \`test.spin\` jobs (\`{ ms: ${FULL.spinMs} }\`, worker-thread pool, TANDEM_TEST_JOB_KINDS=1) run while the`,
+    `**Under CPU load**: ${SPIN_JOBS} e2e-only \`test.spin\` jobs (\`{ ms: ${FULL.spinMs} }\`, worker-thread pool, its threads under SCHED_IDLE by default, TANDEM_TEST_JOB_KINDS=1) run while the`,
     `user polls every ${BUSY_POLL_GAP_MS} ms; only polls whose answer shows all ${SPIN_JOBS} running count. The same polling just before the jobs`,
     "are recorded is the control: the difference is what the jobs cost, whatever else the machine is doing.",
   ].join(" "),
