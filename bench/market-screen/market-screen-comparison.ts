@@ -248,6 +248,7 @@ function busyMiss(m: { usage: { allCoresBusyShare: number; meanBusy: number }; s
     `intervals (machine mean ${percent(m.usage.meanBusy)}); the server used ${percent(m.server.total / m.coreMs)} of the cores' time (main thread`,
     `${percent(m.server.main / m.coreMs)}, pool threads ${percent(m.server.pool / m.coreMs)}). Each slot spends ${percent(m.slots.registryInJobs + m.slots.idleSlots)} of its time`,
     "outside a handler, and a handler's first stage (reading bars) runs on the main thread, not in the pool: with 3 slots on 2 cores,",
-    "a core is idle whenever two of them wait on the main thread at once.",
+    "a core has nothing of Tandem's to run whenever two slots wait on the main thread at once. The machine's busy time beyond the",
+    "server's share was other processes'.",
   ].join(" ");
 }
