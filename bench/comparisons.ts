@@ -1,13 +1,13 @@
 import { batchComparison } from "./batch/batch-comparison";
 import type { Comparison } from "./comparison";
 import { importComparison } from "./import/import-comparison";
+import { marketScreenComparison } from "./market-screen/market-screen-comparison";
 import { pageWeightComparison } from "./page-weight/page-weight-comparison";
 import { registryComparison } from "./registry/registry-comparison";
 import { taskCenterComparison } from "./task-center/task-center-comparison";
 
 /**
  * Every comparison `npm run bench` runs, in this order (BENCHMARKS.md follows it). A new one is a
- * module in its own folder under bench/ exporting a `Comparison`, added here. Planned: a
- * 500-analysis market screen through the HTTP API (bench/support/app-server.ts starts the app).
+ * module in its own folder under bench/ exporting a `Comparison`, added here.
  */
-export const COMPARISONS: Comparison[] = [registryComparison, batchComparison, importComparison, taskCenterComparison, pageWeightComparison];
+export const COMPARISONS: Comparison[] = [registryComparison, batchComparison, marketScreenComparison, importComparison, taskCenterComparison, pageWeightComparison];

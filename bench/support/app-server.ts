@@ -14,6 +14,8 @@ export interface AppServer {
   distDir: string;
   /** CPU time the server's processes (all threads) have used so far, in ms; NaN where /proc is missing. */
   cpuMs(): number;
+  /** The same, split by thread: see ThreadCpu. */
+  threadCpuMs(): ThreadCpu;
   stop(): Promise<void>;
 }
 
@@ -85,30 +87,64 @@ export async function startApp({ env = {}, log }: { env?: Record<string, string>
     restoreConfig();
   }
   log(`app ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return { baseUrl, dbFile, distDir: path.resolve(distDir), cpuMs: () => processTreeCpuMs(server.pid!), stop };
+  return {
+    baseUrl,
+    dbFile,
+    distDir: path.resolve(distDir),
+    cpuMs: () => processTreeCpuMs(server.pid!).total,
+    threadCpuMs: () => processTreeCpuMs(server.pid!),
+    stop,
+  };
 }
 
-/** utime + stime of a process and its descendants, from /proc (Linux). */
-function processTreeCpuMs(pid: number): number {
-  if (!fs.existsSync(`/proc/${pid}/stat`)) return NaN;
+/** CPU time in ms of the server's processes, by thread. */
+export interface ThreadCpu {
+  total: number;
+  /** The processes' main threads: the event loop (HTTP, the registry's bookkeeping, Prisma). */
+  main: number;
+  /**
+   * Threads running below normal priority (nice > 0 or SCHED_IDLE): the worker-thread pool's,
+   * which lower their own priority (JOBS_POOL_NICE).
+   */
+  lowPriority: number;
+  /** Everything else: V8's GC and compiler threads, libuv's thread pool, normal-priority workers. */
+  other: number;
+}
+
+const SCHED_IDLE = 5;
+
+/** utime + stime of a process and its descendants, by thread, from /proc (Linux); NaN where /proc is missing. */
+function processTreeCpuMs(pid: number): ThreadCpu {
+  if (!fs.existsSync(`/proc/${pid}/stat`)) return { total: NaN, main: NaN, lowPriority: NaN, other: NaN };
   clockTicks ??= Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
-  let ticks = 0;
+  const ticks = { total: 0, main: 0, lowPriority: 0, other: 0 };
   const visit = (p: string) => {
     try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+      ticks.total += statFields(`/proc/${p}/stat`).cpu;
       for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        const thread = statFields(`/proc/${p}/task/${task}/stat`);
+        if (task === p) ticks.main += thread.cpu;
+        else if (thread.nice > 0 || thread.policy === SCHED_IDLE) ticks.lowPriority += thread.cpu;
+        else ticks.other += thread.cpu;
         for (const child of fs.readFileSync(`/proc/${p}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) visit(child);
       }
     } catch {
-      // The process ended meanwhile.
+      // The process or thread ended meanwhile.
     }
   };
   visit(String(pid));
-  return (ticks * 1000) / clockTicks;
+  const toMs = (t: number) => (t * 1000) / clockTicks!;
+  // A process's own stat also counts its threads that have exited; the split counts live threads only.
+  return { total: toMs(ticks.total), main: toMs(ticks.main), lowPriority: toMs(ticks.lowPriority), other: toMs(ticks.other) };
 }
 let clockTicks: number | undefined;
+
+/** utime + stime (fields 14 and 15 of stat), nice (19) and scheduling policy (41). */
+function statFields(file: string): { cpu: number; nice: number; policy: number } {
+  const stat = fs.readFileSync(file, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { cpu: Number(fields[11]) + Number(fields[12]), nice: Number(fields[16]), policy: Number(fields[38]) };
+}
 
 async function answers(url: string): Promise<boolean> {
   try {

@@ -13,7 +13,13 @@ export class HttpSession {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     if (init.method && init.method !== "GET") headers.set("origin", this.baseUrl);
-    const res = await fetch(this.baseUrl + pathname, { ...init, headers, redirect: "manual" });
+    const send = () => fetch(this.baseUrl + pathname, { ...init, headers, redirect: "manual" });
+    const res = await send().catch((err: unknown) => {
+      // A kept-alive connection the server closed while this process was busy (seeding, say) fails
+      // the next request at once; like a browser, send a GET again on a new connection.
+      if ((init.method ?? "GET") === "GET" && (err as { cause?: { code?: string } }).cause?.code === "UND_ERR_SOCKET") return send();
+      throw err;
+    });
     for (const cookie of res.headers.getSetCookie()) {
       const [pair] = cookie.split(";");
       const eq = pair!.indexOf("=");
