@@ -20,9 +20,9 @@ export class CompletionBatch {
 
   constructor(private readonly record: (jobs: Completion[]) => Promise<Set<string>>) {}
 
-  add(jobId: string, result: unknown): Promise<boolean> {
+  add(jobId: string, attempt: number, result: unknown): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
-      this.pending.push({ jobId, result, resolve, reject });
+      this.pending.push({ jobId, attempt, result, resolve, reject });
       this.schedule();
     });
   }
@@ -43,7 +43,7 @@ export class CompletionBatch {
   private async write(): Promise<void> {
     const batch = this.pending.splice(0, MAX_BATCH);
     try {
-      const held = await this.record(batch.map(({ jobId, result }) => ({ jobId, result })));
+      const held = await this.record(batch.map(({ jobId, attempt, result }) => ({ jobId, attempt, result })));
       for (const p of batch) p.resolve(held.has(p.jobId));
     } catch (err) {
       for (const p of batch) p.reject(err);

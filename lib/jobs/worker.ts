@@ -48,6 +48,11 @@ interface Running {
   done: Promise<void>;
   /** True while its handler runs (and holds a slot); false while its outcome is being recorded. */
   executing: boolean;
+  /**
+   * When the lease we last got for it runs out at the latest, by this process's clock: the time the
+   * claim or renewal was sent, plus the lease.
+   */
+  leaseUntil: number;
 }
 
 export function defaultConcurrency(): number {
@@ -115,6 +120,9 @@ export class Worker {
     const heartbeatMs = this.options.heartbeatMs ?? Math.max(50, Math.floor(this.leaseMs / 3));
     const recoverMs = this.options.recoverIntervalMs ?? Math.max(100, Math.floor(this.leaseMs / 2));
     this.every(heartbeatMs, "heartbeat", () => this.heartbeat());
+    // Stop a handler this long before its lease may run out: time for it to see its signal and stop.
+    const fenceMarginMs = Math.min(heartbeatMs, Math.floor(this.leaseMs / 6));
+    this.every(Math.max(25, Math.floor(fenceMarginMs / 2)), "lease fence", async () => this.fenceExpiringLeases(fenceMarginMs));
     this.every(recoverMs, "recover expired jobs", () => this.recover());
     this.loopDone = this.loop();
     this.logger.info({ workerId: this.id, concurrency: this.concurrency, kinds: this.handlers.kinds() }, "worker started");
@@ -152,9 +160,10 @@ export class Worker {
       if (this.stopping) break;
       let claimed = 0;
       try {
+        const sentAt = Date.now();
         const jobs = await this.claimWhatFits();
         claimed = jobs.length;
-        for (const job of jobs) this.launch(job);
+        await this.launchClaimed(jobs, sentAt);
       } catch (err) {
         this.logger.error({ err }, "claiming jobs failed; retrying");
       }
@@ -188,9 +197,26 @@ export class Worker {
     return claimJobs(this.store, { workerId: this.id, kinds, limit, leaseMs: this.leaseMs });
   }
 
-  private launch(job: Job): void {
+  /**
+   * Starts the jobs a claim sent at `sentAt` returned. Their leases were counted from when the claim
+   * was sent: a claim that waited long on the database (a lock, an outage) is renewed first, and a
+   * job taken over meanwhile is not started. If that renewal fails they stay unstarted, and recovery
+   * hands them on once their leases run out.
+   */
+  private async launchClaimed(jobs: Job[], sentAt: number): Promise<void> {
+    let until = sentAt + this.leaseMs;
+    let held: Set<string> | null = null;
+    if (jobs.length > 0 && Date.now() - sentAt > this.leaseMs / 3) {
+      const renewedAt = Date.now();
+      ({ held } = await renewLeases(this.store, this.id, jobs.map((j) => j.id), this.leaseMs));
+      until = renewedAt + this.leaseMs;
+    }
+    for (const job of jobs) if (!held || held.has(job.id)) this.launch(job, until);
+  }
+
+  private launch(job: Job, leaseUntil: number): void {
     const controller = new AbortController();
-    const entry: Running = { job, controller, done: Promise.resolve(), executing: true };
+    const entry: Running = { job, controller, done: Promise.resolve(), executing: true, leaseUntil };
     this.running.set(job.id, entry);
     this.busy++;
     this.busyByKind.set(job.kind, (this.busyByKind.get(job.kind) ?? 0) + 1);
@@ -233,7 +259,7 @@ export class Worker {
       clearTimeout(timer);
       this.freeSlot(entry);
       await run.flush();
-      const held = await this.completions.add(job.id, result ?? null);
+      const held = await this.completions.add(job.id, job.attempts, result ?? null);
       this.metrics.finished(job, held ? "succeeded" : "lost", Date.now() - startedAt);
       if (!held) log.warn("job finished after its lease was lost; result discarded");
     } catch (err) {
@@ -248,12 +274,14 @@ export class Worker {
     const cause: AbortCause | null = signal.aborted && signal.reason instanceof JobAbortedError ? signal.reason.cause : null;
     await this.safely("record job outcome", async () => {
       if (cause === "cancelled") {
-        await acknowledgeCancel(this.store, job.id, this.id);
+        await acknowledgeCancel(this.store, job.id, this.id, job.attempts);
         this.metrics.finished(job, "cancelled", elapsedMs);
       } else if (cause === "shutdown") {
-        await releaseJob(this.store, job.id, this.id, "released by a stopping worker");
+        await releaseJob(this.store, job.id, this.id, job.attempts, "released by a stopping worker");
       } else if (cause === "lease-lost") {
-        log.warn("lease lost; another worker owns this job now");
+        log.warn("lease lost; another worker may own this job now");
+        // Stopped by the fence while the database still counts it ours: hand it back at once.
+        await releaseJob(this.store, job.id, this.id, job.attempts, "released: its lease could not be renewed in time");
       } else {
         const error = cause ? (signal.reason as Error) : toError(err);
         const outcome = await failJob(
@@ -282,12 +310,28 @@ export class Worker {
     await heartbeatWorker(this.store, this.id, this.concurrency);
     const ids = this.activeJobIds;
     if (ids.length === 0) return;
+    const sentAt = Date.now();
     const { held, cancelRequested } = await renewLeases(this.store, this.id, ids, this.leaseMs);
     for (const id of ids) {
       const running = this.running.get(id);
       if (!running) continue;
+      if (held.has(id)) running.leaseUntil = sentAt + this.leaseMs;
       if (cancelRequested.has(id)) abort(running.controller, "cancelled", "cancelled on request");
       else if (!held.has(id)) abort(running.controller, "lease-lost", "the job's lease was lost");
+    }
+  }
+
+  /**
+   * A worker that cannot renew its leases (database unreachable or locked) stops its handlers before
+   * the leases run out, so another worker that takes the jobs over never runs them at the same time.
+   * Runs on its own timer: a renewal stuck waiting on the database must not hold it up.
+   */
+  private fenceExpiringLeases(marginMs: number): void {
+    const now = Date.now();
+    for (const running of this.running.values()) {
+      if (running.executing && now >= running.leaseUntil - marginMs) {
+        abort(running.controller, "lease-lost", "its lease could not be renewed in time; stopped so that no other worker runs it at the same time");
+      }
     }
   }
 

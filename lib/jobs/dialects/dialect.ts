@@ -11,6 +11,8 @@ export interface ClaimRequest {
 
 export interface Completion {
   jobId: string;
+  /** The attempt the worker claimed: a later run of the same job is not this one's to complete. */
+  attempt: number;
   /** The handler's result; null leaves the column as it was. */
   result: unknown;
 }

@@ -63,13 +63,13 @@ const CLAIM = `
 
 const COMPLETE = `
   WITH input AS (
-    SELECT * FROM unnest($1::text[], $2::jsonb[]) AS t(id, result)),
+    SELECT * FROM unnest($1::text[], $2::jsonb[], $5::int[]) AS t(id, result, attempt)),
   done AS (
     UPDATE jobs AS j
        SET status = 'succeeded', result = COALESCE(input.result, j.result), progress = 100, finished_at = $4::timestamp,
            updated_at = $4::timestamp, lease_expires_at = NULL, error_message = NULL, error_stack = NULL
       FROM input
-     WHERE j.id = input.id AND j.status = 'running' AND j.worker_id IS NOT DISTINCT FROM $3::text
+     WHERE j.id = input.id AND j.status = 'running' AND j.attempts = input.attempt AND j.worker_id IS NOT DISTINCT FROM $3::text
     RETURNING j.id),
   logged AS (
     INSERT INTO job_events (job_id, type, worker_id, created_at)
@@ -139,7 +139,7 @@ export function postgresDialect(connectionString: string): JobDialect {
       if (jobs.length === 0) return new Set();
       const ids = jobs.map((j) => j.jobId);
       const results = jobs.map((j) => (j.result === null || j.result === undefined ? null : JSON.stringify(j.result)));
-      const { rows } = await connections().query<{ id: string }>({ name: "tandem_complete", text: COMPLETE, values: [ids, results, workerId, ts(now)] });
+      const { rows } = await connections().query<{ id: string }>({ name: "tandem_complete", text: COMPLETE, values: [ids, results, workerId, ts(now), jobs.map((j) => j.attempt)] });
       return new Set(rows.map((r) => r.id));
     },
 

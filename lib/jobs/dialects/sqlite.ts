@@ -39,7 +39,7 @@ const COMPLETE = `
   UPDATE jobs
      SET status = 'succeeded', result = COALESCE(@result, result), progress = 100, finished_at = @now, updated_at = @now,
          lease_expires_at = NULL, error_message = NULL, error_stack = NULL
-   WHERE id = @id AND worker_id = @workerId AND status = 'running'`;
+   WHERE id = @id AND worker_id = @workerId AND status = 'running' AND attempts = @attempt`;
 
 const FAIL = `
   UPDATE jobs
@@ -122,9 +122,9 @@ export function sqliteDialect(db: Db): JobDialect {
       const t = now.getTime();
       return write((s) => {
         const done = new Set<string>();
-        for (const { jobId, result } of jobs) {
+        for (const { jobId, attempt, result } of jobs) {
           const encoded = result === null || result === undefined ? null : JSON.stringify(result);
-          if (s.complete.run({ id: jobId, workerId, result: encoded, now: t }).changes !== 1) continue;
+          if (s.complete.run({ id: jobId, workerId, attempt, result: encoded, now: t }).changes !== 1) continue;
           s.insertEvent.run(jobId, "succeeded", workerId, null, t);
           done.add(jobId);
         }
