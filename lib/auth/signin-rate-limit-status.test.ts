@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { signinLimitMessage } from "./verify-credentials";
 import { withSigninRateLimitStatus } from "./signin-rate-limit-status";
 
-const json = (url: string, status = 200) =>
+const json = (url: string, status = 401) =>
   new Response(JSON.stringify({ url }), { status, headers: { "content-type": "application/json", "set-cookie": "a=1; Path=/" } });
 
 describe("withSigninRateLimitStatus", () => {
@@ -17,9 +17,9 @@ describe("withSigninRateLimitStatus", () => {
 
   it("leaves wrong passwords, successes and redirects as next-auth answered them", async () => {
     const wrong = await withSigninRateLimitStatus(json("http://localhost:3000/api/auth/error?error=CredentialsSignin"));
-    expect(wrong.status).toBe(200);
+    expect(wrong.status).toBe(401);
     expect(wrong.headers.get("retry-after")).toBeNull();
-    expect((await withSigninRateLimitStatus(json("http://localhost:3000/tasks"))).status).toBe(200);
+    expect((await withSigninRateLimitStatus(json("http://localhost:3000/tasks", 200))).status).toBe(200);
     const redirect = new Response(null, { status: 302, headers: { location: "/signin?error=Too%20many" } });
     expect(await withSigninRateLimitStatus(redirect)).toBe(redirect);
   });
