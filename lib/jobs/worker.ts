@@ -222,7 +222,9 @@ export class Worker {
     this.busyByKind.set(job.kind, (this.busyByKind.get(job.kind) ?? 0) + 1);
     entry.done = this.execute(entry).finally(() => {
       this.freeSlot(entry);
-      this.running.delete(job.id);
+      // A stopped run may still be recording its outcome when its job is claimed again, by this
+      // worker too: the map then holds the new run, which must stay in it (heartbeat, fence).
+      if (this.running.get(job.id) === entry) this.running.delete(job.id);
     });
   }
 

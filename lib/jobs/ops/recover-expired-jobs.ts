@@ -1,4 +1,3 @@
-import type { Prisma } from "../../db/generated/sqlite";
 import type { Store } from "../store";
 
 const BATCH = 100;
@@ -30,16 +29,18 @@ export async function recoverExpiredJobs(store: Store): Promise<number> {
             `worker ${who} stopped responding and no attempts remain`,
             { finishedAt: now, errorMessage: `The worker running this job stopped responding (attempt ${job.attempts} of ${job.maxAttempts}).` },
           ] as const);
-    // One transaction, its first statement a write: a worker that claims the requeued job at once
-    // must find "lease_expired" before its own "started".
-    const taken = await store.db.$transaction(async (tx) => {
-      const { count } = await tx.job.updateMany({ where, data: { ...data, status, leaseExpiresAt: null, updatedAt: now } });
-      if (count === 0) return false;
-      if (job.workerId) await removeUnrecordedEnding(tx, job.id, job.workerId);
-      await tx.jobEvent.create({ data: { jobId: job.id, type: "lease_expired", message, createdAt: now } });
-      return true;
-    });
-    if (taken) recovered++;
+    // The event goes first, so a worker that claims the requeued job at once logs its "started"
+    // after it; it is taken back if another worker recovered the job meanwhile. (Not an interactive
+    // transaction: one whose statement waits on a lock past Prisma's transaction timeout can leave
+    // its connection stuck.)
+    const event = await store.db.jobEvent.create({ data: { jobId: job.id, type: "lease_expired", message, createdAt: now }, select: { id: true } });
+    const { count } = await store.db.job.updateMany({ where, data: { ...data, status, leaseExpiresAt: null, updatedAt: now } });
+    if (count === 0) {
+      await store.db.jobEvent.deleteMany({ where: { id: event.id } });
+      continue;
+    }
+    if (job.workerId) await removeUnrecordedEnding(store, job.id, job.workerId, event.id);
+    recovered++;
   }
   return recovered;
 }
@@ -49,8 +50,8 @@ export async function recoverExpiredJobs(store: Store): Promise<number> {
  * between the two left an ending that never took effect; once the job is taken from it, that event
  * goes, so the job's history shows the run as the lost one it was (not "succeeded" twice).
  */
-async function removeUnrecordedEnding(tx: Prisma.TransactionClient, jobId: string, workerId: string): Promise<void> {
-  const started = await tx.jobEvent.findFirst({ where: { jobId, workerId, type: "started" }, orderBy: { id: "desc" }, select: { id: true } });
+async function removeUnrecordedEnding(store: Store, jobId: string, workerId: string, before: number): Promise<void> {
+  const started = await store.db.jobEvent.findFirst({ where: { jobId, workerId, type: "started", id: { lt: before } }, orderBy: { id: "desc" }, select: { id: true } });
   if (!started) return;
-  await tx.jobEvent.deleteMany({ where: { jobId, workerId, type: { in: RUN_ENDINGS }, id: { gt: started.id } } });
+  await store.db.jobEvent.deleteMany({ where: { jobId, workerId, type: { in: RUN_ENDINGS }, id: { gt: started.id, lt: before } } });
 }
