@@ -134,8 +134,8 @@ export const marketScreenComparison: Comparison = {
               ["… pool threads (the analyses)", percent(server.pool / coreMs), "–", "–"],
               ["… other threads (GC, compiler, libuv)", percent(server.other / coreMs), "–", "–"],
               [`Worker slots' time in handlers (${CONCURRENCY} slots × ${(slots.windowMs / 1000).toFixed(1)} s)`, percent(slots.handlers), "–", "–"],
-              ["Registry's share: slot time in jobs outside handlers", percent(slots.registryInJobs), "–", "–"],
-              ["Registry's share: slot time idle between jobs", percent(slots.idleSlots), "–", "–"],
+              ["Registry's share: slot time from claim to the handler's first step", percent(slots.registryBeforeHandlers), "–", "–"],
+              ["Slot time idle between jobs", percent(slots.idleSlots), "–", "–"],
             ],
           },
         ],
@@ -158,7 +158,7 @@ export const marketScreenComparison: Comparison = {
                 { label: "server CPU", series: "pool threads", value: (server.pool / coreMs) * 100 },
                 { label: "server CPU", series: "other threads", value: (server.other / coreMs) * 100 },
                 { label: "worker slots", series: "handlers", value: slots.handlers * 100 },
-                { label: "worker slots", series: "registry in jobs", value: slots.registryInJobs * 100 },
+                { label: "worker slots", series: "registry before handler", value: slots.registryBeforeHandlers * 100 },
                 { label: "worker slots", series: "idle", value: slots.idleSlots * 100 },
               ],
             }),
@@ -220,7 +220,7 @@ async function waitForBatch(user: HttpSession, batchId: string, log: (m: string)
 }
 
 type ServerCpu = { total: number; main: number; pool: number; other: number };
-type Slots = { handlers: number; registryInJobs: number; idleSlots: number };
+type Slots = { handlers: number; registryBeforeHandlers: number; idleSlots: number };
 
 /** What the main thread and the pool threads cost per analysis, and which of them sets the pace. */
 function whereTheTimeGoes(m: { analyses: number; bars: number; benchmarkBars: number; server: ServerCpu; coreMs: number; slots: Slots }): string {
@@ -236,8 +236,8 @@ function whereTheTimeGoes(m: { analyses: number; bars: number; benchmarkBars: nu
     mainOfOneCore >= 0.8
       ? "near one full core, it sets the pace: the worker loop runs on it too, so slots wait for their next claim, and the pool's threads cannot fill the second core."
       : "the pool's threads had the rest of the cores.",
-    `The worker slots spent ${percent(m.slots.handlers)} of their time in handlers, ${percent(m.slots.registryInJobs)} in the registry's part of a job`,
-    `(reading the claimed rows back, waiting for progress writes, completing) and ${percent(m.slots.idleSlots)} between jobs.`,
+    `The worker slots spent ${percent(m.slots.handlers)} of their time in handlers, ${percent(m.slots.registryBeforeHandlers)} from a claim to its handler's`,
+    `first step and ${percent(m.slots.idleSlots)} idle between jobs (a slot is free once its handler returns; the completion is recorded after).`,
   ].join(" ");
 }
 
@@ -246,7 +246,7 @@ function busyMiss(m: { usage: { allCoresBusyShare: number; meanBusy: number }; s
   return [
     `**Why the CPU target is missed.** Both cores were at least ${percent(BUSY_THRESHOLD)} busy in ${percent(m.usage.allCoresBusyShare)} of the`,
     `intervals (machine mean ${percent(m.usage.meanBusy)}); the server used ${percent(m.server.total / m.coreMs)} of the cores' time (main thread`,
-    `${percent(m.server.main / m.coreMs)}, pool threads ${percent(m.server.pool / m.coreMs)}). Each slot spends ${percent(m.slots.registryInJobs + m.slots.idleSlots)} of its time`,
+    `${percent(m.server.main / m.coreMs)}, pool threads ${percent(m.server.pool / m.coreMs)}). Each slot spends ${percent(m.slots.registryBeforeHandlers + m.slots.idleSlots)} of its time`,
     "outside a handler, and a handler's first stage (reading bars) runs on the main thread, not in the pool: with 3 slots on 2 cores,",
     "a core has nothing of Tandem's to run whenever two slots wait on the main thread at once. The machine's busy time beyond the",
     "server's share was other processes'.",

@@ -9,7 +9,7 @@ export interface SlotTime {
   lastFinishedAt: number;
   /** Shares of windowMs × concurrency; they add up to 1. */
   handlers: number;
-  registryInJobs: number;
+  registryBeforeHandlers: number;
   idleSlots: number;
   /** Per job, ms: handler time, and the registry's part of the job's claim → end. */
   handlerMs: number[];
@@ -18,11 +18,12 @@ export interface SlotTime {
 
 /**
  * Where the worker slots' time went, from the batch's job rows and events in the app's SQLite
- * file (timestamps in Unix ms). A job holds a slot from its claim (`started_at`) to its end
- * (`finished_at`); its handler runs from its first progress event (the analysis job's first act is
- * "Load data") to its last (the pool task's "Done"). The rest of the job's time is the registry's:
- * the claim's read-back, the progress writes still in flight, the completion. Slot time outside any
- * job is idle: waiting for the worker loop to claim, and the tail when fewer jobs than slots are left.
+ * file (timestamps in Unix ms). A job holds a slot from its claim (`started_at`) until its handler
+ * returns: its handler runs from its first progress event (the analysis job's first act is "Load
+ * data") to its last (the pool task's "Done"), and the slot is free again then, while the completion
+ * is recorded. The registry's part of a slot is claim → the handler's first step; slot time outside
+ * that is idle: waiting for the worker loop to claim, and the tail when fewer jobs than slots are left.
+ * Per job, `registryMs` is all of claim → end outside the handler, the completion included.
  */
 export function measureSlotTime(dbFile: string, batchId: string, concurrency: number): SlotTime {
   const db = new Database(dbFile, { readonly: true, timeout: 30_000 });
@@ -50,7 +51,7 @@ export function measureSlotTime(dbFile: string, batchId: string, concurrency: nu
     const handlerMs = ran.map((j) => j.handlerEnd - j.handlerStart);
     const registryMs = ran.map((j) => j.finishedAt - j.startedAt - (j.handlerEnd - j.handlerStart));
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    const inJobs = sum(ran.map((j) => j.finishedAt - j.startedAt));
+    const holding = sum(ran.map((j) => j.handlerEnd - j.startedAt));
     return {
       jobs: jobs.length,
       succeeded: jobs.filter((j) => j.status === "succeeded").length,
@@ -58,8 +59,8 @@ export function measureSlotTime(dbFile: string, batchId: string, concurrency: nu
       firstStartedAt,
       lastFinishedAt,
       handlers: sum(handlerMs) / slotMs,
-      registryInJobs: sum(registryMs) / slotMs,
-      idleSlots: (slotMs - inJobs) / slotMs,
+      registryBeforeHandlers: sum(ran.map((j) => j.handlerStart - j.startedAt)) / slotMs,
+      idleSlots: (slotMs - holding) / slotMs,
       handlerMs,
       registryMs,
     };
