@@ -2,7 +2,8 @@
  * The rate limits of the routes an attacker (or a runaway script) would hammer: registration,
  * analysis submission, upload. Through the real handlers on a real database: past the limit, 429
  * with Retry-After and a message saying when to try again. (Sign-in is limited inside next-auth's
- * credentials check: lib/auth/verify-credentials.db.test.ts and e2e/auth.spec.ts.)
+ * credentials check, its refusal answered 429: lib/auth/verify-credentials.db.test.ts,
+ * lib/auth/signin-rate-limit-status.test.ts and e2e/auth.spec.ts.)
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { REGISTRATION_LIMIT } from "@/lib/auth/register-with-limit";
