@@ -25,7 +25,9 @@ const SELECT = { id: true, email: true, role: true } as const;
  * (ADMIN_EMAIL). "First" holds under races, also between processes and machines: after its
  * insert, each registration asks whether it is now the oldest user; every registration that
  * sees itself oldest (two can, when their inserts overlap) then races to create the
- * FIRST_ADMIN_CLAIM_KEY row, and only the one that creates it becomes admin.
+ * FIRST_ADMIN_CLAIM_KEY row, and only the one that creates it becomes admin. Among registrations
+ * that overlap, that may not be the one with the earliest createdAt (Prisma stamps it before the
+ * insert), but it is always exactly one.
  */
 export async function registerUser(
   db: Db,
