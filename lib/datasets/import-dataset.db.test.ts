@@ -100,6 +100,26 @@ describe("the dataset-import job", () => {
     expect(msft[0]!.date.toISOString().slice(0, 10)).toBe("2000-01-01");
   }, 60_000);
 
+  it("stores every value exactly as read: symbols with backslashes and non-ASCII letters, extreme prices, missing volumes", async () => {
+    await queue.startWorker({ concurrency: 1 });
+    const csv = [
+      "symbol,date,open,high,low,close,volume",
+      "BRK\\B,2020-01-02,0.1,0.30000000000000004,0.1,0.2,",
+      "ÄPFEL,2020-01-02,1e-7,2.5e-7,1e-7,1.5e-7,0",
+      "ÄPFEL,2020-01-03,123456789.123456,987654321.987654,123456789.123456,555555555.5,12345678901234",
+    ].join("\n");
+    const { datasetId, jobId } = await upload(Buffer.from(csv));
+    await waitForStatus(queue, jobId, "succeeded", 30_000);
+    const rows = (await bars(datasetId)).map((b) => [b.symbol, b.date.toISOString().slice(0, 10), b.open, b.high, b.low, b.close, b.volume]);
+    // In code-unit order: PostgreSQL's collation may sort Ä before B.
+    rows.sort((a, b) => (`${a[0]} ${a[1]}` < `${b[0]} ${b[1]}` ? -1 : 1));
+    expect(rows).toEqual([
+      ["BRK\\B", "2020-01-02", 0.1, 0.30000000000000004, 0.1, 0.2, null],
+      ["ÄPFEL", "2020-01-02", 1e-7, 2.5e-7, 1e-7, 1.5e-7, 0],
+      ["ÄPFEL", "2020-01-03", 123456789.123456, 987654321.987654, 123456789.123456, 555555555.5, 12345678901234],
+    ]);
+  }, 30_000);
+
   it("fails a file of only bad rows for good, with its report, and leaves no bars", async () => {
     await queue.startWorker({ concurrency: 1 });
     const { datasetId, jobId, storedPath } = await upload(Buffer.from("date,close\nyesterday,abc\n2020-13-45,-1\n"), { symbol: "BAD" });

@@ -47,6 +47,7 @@ export async function importDataset(ctx: JobContext<ImportPayload>, config: Data
       await writer.write(datasetId, batch);
       stats.add(batch);
     }
+    await writer.finish();
     ctx.signal.throwIfAborted();
     ctx.progress(97, "Publishing");
     await publishDataset(db, datasetId, stats, reader.report);

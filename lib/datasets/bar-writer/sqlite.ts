@@ -19,6 +19,7 @@ export function openSqliteBarWriter(file: string): BarWriter {
     async write(datasetId, rows) {
       writeBatch.immediate(datasetId, rows);
     },
+    async finish() {},
     async clear(datasetId) {
       remove.run(datasetId);
     },
