@@ -21,6 +21,7 @@ const MONTHS = ["january", "february", "march", "april", "may", "june", "july", 
  */
 export function parseDay(text: string, order: DayOrder): number | null {
   const value = text.trim();
+  if (isIsoDay(value)) return dayNumber(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
   let m = YEAR_FIRST.exec(value) ?? COMPACT.exec(value);
   if (m) return dayNumber(+m[1]!, +m[2]!, +m[3]!);
   m = YEAR_LAST.exec(value);
@@ -58,9 +59,32 @@ function monthNumber(name: string): number {
   return index + 1;
 }
 
+const DASH = 45;
+const ZERO = 48;
+const NINE = 57;
+
+/** `YYYY-MM-DD` exactly, the most common form by far: read without a regular expression. */
+function isIsoDay(value: string): boolean {
+  if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return false;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = value.charCodeAt(i);
+    if (c < ZERO || c > NINE) return false;
+  }
+  return true;
+}
+
+function digits(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + value.charCodeAt(i) - ZERO;
+  return n;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function dayNumber(year: number, month: number, day: number): number | null {
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return null;
-  const time = Date.UTC(year, month - 1, day);
-  if (new Date(time).getUTCDate() !== day) return null;
-  return time / MS_PER_DAY;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS_IN_MONTH[month - 1]! + (month === 2 && leap ? 1 : 0)) return null;
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }

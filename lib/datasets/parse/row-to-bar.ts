@@ -9,6 +9,23 @@ export interface RowLayout {
   dayOrder: DayOrder;
   /** The symbol of every row when the file has no symbol column. */
   symbol: string | null;
+  symbols: SymbolCache;
+}
+
+const MAX_CACHED_SYMBOLS = 10_000;
+
+/** Normalised symbols by their text in the file: a file repeats a few symbols on every row. */
+export class SymbolCache {
+  private readonly known = new Map<string, string>();
+
+  read(text: string): string {
+    let symbol = this.known.get(text);
+    if (symbol === undefined) {
+      symbol = normaliseSymbol(text);
+      if (this.known.size < MAX_CACHED_SYMBOLS) this.known.set(text, symbol);
+    }
+    return symbol;
+  }
 }
 
 // Exports round each price on its own, so a high can come out a hair below the open or close.
@@ -20,7 +37,7 @@ const UNREADABLE = /[\uFFFD\p{Cc}]/u;
 /** A row of a price file as a bar, or the reason it is not a valid one. */
 export function rowToBar(fields: string[], layout: RowLayout): BarRow | string {
   const { columns } = layout;
-  const symbol = columns.symbol === null ? layout.symbol : normaliseSymbol(fields[columns.symbol] ?? "");
+  const symbol = columns.symbol === null ? layout.symbol : layout.symbols.read(fields[columns.symbol] ?? "");
   if (!symbol) return "symbol is empty";
   if (symbol.length > MAX_SYMBOL_LENGTH || UNREADABLE.test(symbol)) return `symbol ${JSON.stringify(symbol.slice(0, MAX_SYMBOL_LENGTH))} is not a valid symbol`;
 
@@ -41,12 +58,15 @@ export function rowToBar(fields: string[], layout: RowLayout): BarRow | string {
   if (typeof volume === "string") return volume;
 
   if (high !== null && low !== null && below(high, low)) return `high ${high} is below low ${low}`;
-  for (const [name, value] of [["open", open], ["close", close]] as const) {
-    if (value === null) continue;
-    if (high !== null && below(high, value)) return `high ${high} is below ${name} ${value}`;
-    if (low !== null && below(value, low)) return `${name} ${value} is below low ${low}`;
-  }
+  const outside = (open !== null && outsideRange("open", open, high, low)) || outsideRange("close", close, high, low);
+  if (outside) return outside;
   return { symbol, date: new Date(day * MS_PER_DAY), open, high, low, close, volume };
+}
+
+function outsideRange(name: string, value: number, high: number | null, low: number | null): string | null {
+  if (high !== null && below(high, value)) return `high ${high} is below ${name} ${value}`;
+  if (low !== null && below(value, low)) return `${name} ${value} is below low ${low}`;
+  return null;
 }
 
 function price(fields: string[], index: number, name: string): number | string {

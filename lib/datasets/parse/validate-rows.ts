@@ -2,7 +2,7 @@ import { DatasetFormatError } from "./dataset-format-error";
 import { DaySet } from "./day-set";
 import type { ColumnMap } from "./map-columns";
 import { detectDayOrder, MS_PER_DAY } from "./parse-date";
-import { rowToBar, type RowLayout } from "./row-to-bar";
+import { rowToBar, SymbolCache, type RowLayout } from "./row-to-bar";
 import type { BarRow, ImportReport } from "./types";
 
 const MAX_PROBLEMS = 100;
@@ -39,7 +39,7 @@ export class RowValidator {
   /** Checks the rows still waiting in the sample. */
   flush(bars: BarRow[]): void {
     const { columns, symbol, sample } = this;
-    const layout = (this.layout ??= { columns, symbol, dayOrder: detectDayOrder(sample.map(({ fields }) => fields[columns.date] ?? "")) });
+    const layout = (this.layout ??= { columns, symbol, symbols: new SymbolCache(), dayOrder: detectDayOrder(sample.map(({ fields }) => fields[columns.date] ?? "")) });
     for (const { fields, line } of sample) this.check(layout, fields, line, bars);
     sample.length = 0;
   }
