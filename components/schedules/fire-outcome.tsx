@@ -8,7 +8,7 @@ export function FireOutcome({ fire, missingSymbols }: { fire: FireView; missingS
   if (fire.state === "failed") {
     return (
       <span className="text-red-700 dark:text-red-300" data-testid="fire-outcome" data-state="failed">
-        Not enqueued{missingSymbols.length ? `: no price data for ${missingSymbols.join(", ")}` : ": its batch could not be created"}
+        Not enqueued: {fire.error ?? (missingSymbols.length ? `no price data for ${missingSymbols.join(", ")}` : "its batch could not be created")}
       </span>
     );
   }

@@ -206,6 +206,7 @@ describe("a fire that cannot enqueue its batch", () => {
 
     const view = await getSchedule(database.db, queue, user, losing.id, clock.now());
     expect(view.fires[0]).toMatchObject({ fireAt: "2026-05-02T09:00:00.000Z", state: "failed", batchId: null });
+    expect(view.fires[0]!.error).toMatch(/NVDA/);
     expect(view.missingSymbols).toEqual(["NVDA"]);
 
     // Later passes neither retry the failed fire nor stop: the next fire time fails the same way.

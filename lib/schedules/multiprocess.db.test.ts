@@ -34,6 +34,13 @@ describe("two worker processes running the firer", () => {
     const { db } = database;
     const user = await createUser(db);
     await seedSymbols(db, null, ["AAPL", "MSFT"]);
+    // The processes only fire (they claim no jobs); an open fire is completed after 2 s instead of a minute.
+    // Started first: a slow start must not make the first fire time a missed one (skipped).
+    const workers = await startWorkerProcesses(
+      2,
+      { DATABASE_URL: database.url, SCHEDULE_POLL_MS: "100", SCHEDULE_STALE_MS: "2000", WORKER_CONCURRENCY: "0", LOG_LEVEL: "info" },
+      APP_WORKER_ENTRY,
+    );
     const firstFire = nextFireTime(EVERY_2S, TIME_ZONE, new Date(Date.now() + 3_000))!;
     const ids: string[] = [];
     for (let i = 0; i < SCHEDULES; i++) {
@@ -52,12 +59,6 @@ describe("two worker processes running the firer", () => {
       ids.push(schedule.id);
     }
 
-    // The processes only fire (they claim no jobs); an open fire is completed after 2 s instead of a minute.
-    const workers = await startWorkerProcesses(
-      2,
-      { DATABASE_URL: database.url, SCHEDULE_POLL_MS: "100", SCHEDULE_STALE_MS: "2000", WORKER_CONCURRENCY: "0", LOG_LEVEL: "info" },
-      APP_WORKER_ENTRY,
-    );
     await waitFor(
       `${FIRES_EACH} fires of every schedule`,
       async () => {

@@ -13,6 +13,8 @@ export interface FireView {
   batchId: string | null;
   /** enqueued: its batch exists; open: being enqueued now; failed: it could not enqueue its batch. */
   state: "enqueued" | "open" | "failed";
+  /** Why a failed fire could not enqueue its batch (null for fires that failed before this was recorded). */
+  error: string | null;
   /** Its batch's jobs per status (null until it has one, or once the batch was deleted). */
   batch: Omit<BatchCounts, "id"> | null;
 }
@@ -56,6 +58,7 @@ export function fireView(fire: ScheduleFire, schedule: Pick<Schedule, "lastFireA
     manual: fire.manual,
     batchId: fire.batchId,
     state: fire.batchId ? "enqueued" : failed ? "failed" : "open",
+    error: failed ? fire.errorMessage : null,
     batch: counts ? { name: counts.name, total: counts.total, counts: counts.counts, progress: counts.progress } : null,
   };
 }

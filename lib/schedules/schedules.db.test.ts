@@ -137,6 +137,7 @@ describe("run now", () => {
         manual: true,
         batchId: run.batchId,
         state: "enqueued",
+        error: null,
         batch: { name: batch.name, total: 2, counts: { queued: 2, running: 0, succeeded: 0, failed: 0, cancelled: 0 }, progress: 0 },
       },
     ]);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "schedule_fires" ADD COLUMN     "error_message" TEXT;
+
