@@ -10,6 +10,7 @@ import type { TestDatabase } from "../db/testing";
 import type { JobQueue } from "./queue";
 import { createTestQueue, waitFor, waitForStatus } from "./test-support";
 import { killAllWorkerProcesses, startWorkerProcess } from "./testing/processes";
+import { overlappingRuns, runIntervals, type RunInterval } from "./testing/run-intervals";
 import { readRecords, type RecordLine } from "./testing/test-kinds";
 
 let database: TestDatabase;
@@ -30,50 +31,11 @@ afterEach(async () => {
 /** A job's event types without the "progress" steps its handler reported. */
 const lifecycle = (events: { type: string }[]) => events.map((e) => e.type).filter((t) => t !== "progress");
 
-interface Interval {
-  jobId: string;
-  pid: number;
-  start: number;
-  end: number;
-  finished: boolean;
-}
-
-/**
- * Each run of each job as an interval: from its "start" line to its "end" line, or — for a run in a
- * process that was killed — to the moment that process was seen dead.
- */
-function intervals(lines: RecordLine[], diedAt: Map<number, number>): Interval[] {
-  const open = new Map<string, RecordLine>();
-  const out: Interval[] = [];
-  for (const line of [...lines].sort((a, b) => a.at - b.at)) {
-    const key = `${line.jobId} ${line.pid}`;
-    if (line.event === "start") {
-      expect(open.has(key), `job ${line.jobId} started twice in process ${line.pid} without ending`).toBe(false);
-      open.set(key, line);
-    } else if (line.event === "end") {
-      const start = open.get(key);
-      expect(start, `job ${line.jobId} ended in process ${line.pid} without a start`).toBeDefined();
-      open.delete(key);
-      out.push({ jobId: line.jobId, pid: line.pid, start: start!.at, end: line.at, finished: true });
-    }
-  }
-  for (const start of open.values()) {
-    const end = diedAt.get(start.pid);
-    expect(end, `job ${start.jobId} never ended in process ${start.pid}, which is still alive`).toBeDefined();
-    out.push({ jobId: start.jobId, pid: start.pid, start: start.at, end: end!, finished: false });
-  }
-  return out;
-}
-
-/** Pairs of runs of the same job that overlapped in time. */
-function overlaps(runs: Interval[]): [Interval, Interval][] {
-  const found: [Interval, Interval][] = [];
-  for (const [i, a] of runs.entries()) {
-    for (const b of runs.slice(i + 1)) {
-      if (a.jobId === b.jobId && a.start < b.end && b.start < a.end) found.push([a, b]);
-    }
-  }
-  return found;
+/** Each run of each job from the handlers' records; fails the test on records that do not add up. */
+function runsOf(lines: RecordLine[], diedAt: Map<number, number>): RunInterval[] {
+  const { runs, problems } = runIntervals(lines, diedAt);
+  expect(problems).toEqual([]);
+  return runs;
 }
 
 describe("a worker process that dies", () => {
@@ -115,8 +77,8 @@ describe("a worker process that dies", () => {
     }
 
     const lines = readRecords(dir);
-    const runs = intervals(lines, new Map([[first.pid, died.at]]));
-    expect(overlaps(runs)).toEqual([]);
+    const runs = runsOf(lines, new Map([[first.pid, died.at]]));
+    expect(overlappingRuns(runs)).toEqual([]);
     for (const id of jobIds) {
       const mine = runs.filter((r) => r.jobId === id).sort((a, b) => a.start - b.start);
       if (killedIds.includes(id)) {
@@ -162,8 +124,8 @@ describe("a worker process that dies", () => {
       expect(job.workerId).toBe(second.workerId);
       expect(lifecycle(job.events)).toEqual(["queued", "started", "released", "started", "succeeded"]);
     }
-    const runs = intervals(readRecords(dir), new Map([[first.pid, stopped.at]]));
-    expect(overlaps(runs)).toEqual([]);
+    const runs = runsOf(readRecords(dir), new Map([[first.pid, stopped.at]]));
+    expect(overlappingRuns(runs)).toEqual([]);
     for (const id of jobIds) {
       expect(runs.filter((r) => r.jobId === id).map((r) => [r.pid, r.finished])).toEqual(
         expect.arrayContaining([
