@@ -8,6 +8,11 @@ import type { BarWriter } from "./bar-writer";
 const COPY_BARS = "COPY price_bars (dataset_id, symbol, date, open, high, low, close, volume) FROM STDIN";
 /** Each COPY commits this many bars, so a long import shows its progress in the table as it goes. */
 const ROWS_PER_COPY = 50_000;
+/**
+ * Text queued for the server before `write` waits. A batch is ~350 KB: with only the default 16 KB
+ * the reader would wait for the server to take each batch whole and the server for the next one.
+ */
+const BUFFER_BYTES = 8 * 1024 * 1024;
 
 interface Copy {
   stream: CopyStreamQuery;
@@ -30,7 +35,7 @@ export async function openPostgresBarWriter(connectionString: string): Promise<B
   let failure: unknown = null;
 
   function openCopy(): Copy {
-    const stream = client.query(copyFrom(COPY_BARS));
+    const stream = client.query(copyFrom(COPY_BARS, { highWaterMark: BUFFER_BYTES }));
     const done = finished(stream);
     done.catch((err: unknown) => (failure ??= err));
     return { stream, done, rows: 0 };
