@@ -10,6 +10,10 @@ export function ms(n: number): string {
   return `${Math.round(n).toLocaleString("en-US")} ms`;
 }
 
+export function seconds(n: number): string {
+  return `${n.toFixed(2)} s`;
+}
+
 export function bytes(n: number): string {
   return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} kB`;
 }

@@ -6,13 +6,18 @@ import type { BarRow } from "../parse";
 import type { BarWriter } from "./bar-writer";
 
 const COPY_BARS = "COPY price_bars (dataset_id, symbol, date, open, high, low, close, volume) FROM STDIN";
-/** Each COPY commits this many bars, so a long import shows its progress in the table as it goes. */
+/**
+ * Bars per COPY. PostgreSQL checks a COPY's foreign keys when the COPY ends (about half of the
+ * server's work here): one COPY for a whole file would do all of them after the last row, with
+ * nothing left to overlap them with.
+ */
 const ROWS_PER_COPY = 50_000;
 /**
  * Text queued for the server before `write` waits. A batch is ~350 KB: with only the default 16 KB
- * the reader would wait for the server to take each batch whole and the server for the next one.
+ * the reader would wait for the server to take each batch whole, and the server for the next one.
+ * (Measured on 1,000,000 rows: 2 MB is as fast as 8 MB, with ~30 MB less peak RSS.)
  */
-const BUFFER_BYTES = 8 * 1024 * 1024;
+const BUFFER_BYTES = 2 * 1024 * 1024;
 
 interface Copy {
   stream: CopyStreamQuery;
@@ -21,61 +26,61 @@ interface Copy {
 }
 
 /**
- * COPY, fed batch by batch: the server stores bars while the reader parses the next ones, and
- * `write` waits only when the socket is full. The next COPY is queued on the connection while the
- * last one completes.
+ * COPY, fed batch by batch, on two connections in turn: while one COPY finishes (its key checks and
+ * commit), the next one takes rows on the other connection, and the reader parses meanwhile.
+ * `write` waits only while the server is behind. Each COPY commits its bars as it ends.
  */
 export async function openPostgresBarWriter(connectionString: string): Promise<BarWriter> {
-  const client = new pg.Client({ connectionString });
-  // A broken connection also fails the COPY or the next query, and with it the attempt.
-  client.on("error", () => {});
-  await client.connect();
-  let copy: Copy | null = null;
-  const ended: Promise<void>[] = [];
-  let failure: unknown = null;
-
-  function openCopy(): Copy {
-    const stream = client.query(copyFrom(COPY_BARS, { highWaterMark: BUFFER_BYTES }));
-    const done = finished(stream);
-    done.catch((err: unknown) => (failure ??= err));
-    return { stream, done, rows: 0 };
+  const clients = [new pg.Client({ connectionString }), new pg.Client({ connectionString })];
+  for (const client of clients) {
+    // A broken connection also fails the COPY or the next query, and with it the attempt.
+    client.on("error", () => {});
   }
+  await Promise.all(clients.map((c) => c.connect()));
+  /** The last COPY sent on each connection: the next one there waits for it. */
+  const last: (Copy | null)[] = clients.map(() => null);
+  let turn = 0;
+  let copy: Copy | null = null;
+
+  async function openCopy(): Promise<Copy> {
+    turn = (turn + 1) % clients.length;
+    await last[turn]?.done;
+    const stream = clients[turn]!.query(copyFrom(COPY_BARS, { highWaterMark: BUFFER_BYTES }));
+    const done = finished(stream);
+    // Seen by whoever awaits `done` (write, finish or clear); this only keeps it from being unhandled.
+    done.catch(() => {});
+    return (last[turn] = { stream, done, rows: 0 });
+  }
+
+  const settled = () => Promise.allSettled(last.map((c) => c?.done));
 
   return {
     async write(datasetId, rows) {
-      if (failure) throw failure;
-      const current = (copy ??= openCopy());
+      const current = (copy ??= await openCopy());
       const accepted = current.stream.write(copyText(datasetId, rows));
       current.rows += rows.length;
       if (current.rows >= ROWS_PER_COPY) {
         current.stream.end();
-        ended.push(current.done);
         copy = null;
       } else if (!accepted) {
         await Promise.race([once(current.stream, "drain"), current.done]);
       }
     },
     async finish() {
-      if (copy) {
-        copy.stream.end();
-        ended.push(copy.done);
-        copy = null;
-      }
-      await Promise.all(ended.splice(0));
+      copy?.stream.end();
+      copy = null;
+      await Promise.all(last.map((c) => c?.done));
     },
     async clear(datasetId) {
-      if (copy) {
-        // Sends CopyFail: the server rolls this COPY back and the connection takes queries again.
-        copy.stream.destroy(new Error("The import stopped."));
-        ended.push(copy.done);
-        copy = null;
-      }
-      await Promise.allSettled(ended.splice(0));
-      failure = null;
-      await client.query("DELETE FROM price_bars WHERE dataset_id = $1", [datasetId]);
+      // Sends CopyFail: the server rolls this COPY back and the connection takes queries again.
+      copy?.stream.destroy(new Error("The import stopped."));
+      copy = null;
+      await settled();
+      last.fill(null);
+      await clients[0]!.query("DELETE FROM price_bars WHERE dataset_id = $1", [datasetId]);
     },
     async close() {
-      await client.end();
+      await Promise.all(clients.map((c) => c.end()));
     },
   };
 }
