@@ -150,7 +150,7 @@ function whyMissed(measured: Row[], readerSeconds: number): string {
     `decoding, CSV parsing, and checking each row (dates, prices, high ≥ low, one bar per symbol and day) — takes ${readerSeconds.toFixed(2)} s,`,
     "and the bars go into price_bars, whose primary key and foreign key the database checks for every row.",
     ...parts,
-    "On PostgreSQL the writes are COPY on the job's own connections and overlap the reading; on SQLite (one thread, synchronous driver) reading and writing take turns.",
+    "The writes overlap the reading: COPY on the job's own connections (PostgreSQL), a thread of their own (SQLite).",
   ].join(" ");
 }
 
