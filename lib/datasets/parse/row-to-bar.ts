@@ -13,33 +13,40 @@ export interface RowLayout {
 }
 
 const MAX_CACHED_SYMBOLS = 10_000;
-
-/** Normalised symbols by their text in the file: a file repeats a few symbols on every row. */
-export class SymbolCache {
-  private readonly known = new Map<string, string>();
-
-  read(text: string): string {
-    let symbol = this.known.get(text);
-    if (symbol === undefined) {
-      symbol = normaliseSymbol(text);
-      if (this.known.size < MAX_CACHED_SYMBOLS) this.known.set(text, symbol);
-    }
-    return symbol;
-  }
-}
-
 // Exports round each price on its own, so a high can come out a hair below the open or close.
 const ROUNDING_TOLERANCE = 1e-3;
 const MAX_SYMBOL_LENGTH = 32;
 // Replacement characters come from bytes that were not text in the file's encoding.
 const UNREADABLE = /[\uFFFD\p{Cc}]/u;
 
+type CheckedSymbol = { symbol: string } | { problem: string };
+
+/** Symbols checked once per distinct text, as the symbol or why it is not one: a file repeats a few symbols on every row. */
+export class SymbolCache {
+  private readonly known = new Map<string, CheckedSymbol>();
+
+  read(text: string): CheckedSymbol {
+    let checked = this.known.get(text);
+    if (checked === undefined) {
+      checked = checkSymbol(normaliseSymbol(text));
+      if (this.known.size < MAX_CACHED_SYMBOLS) this.known.set(text, checked);
+    }
+    return checked;
+  }
+}
+
+function checkSymbol(symbol: string): CheckedSymbol {
+  if (!symbol) return { problem: "symbol is empty" };
+  if (symbol.length > MAX_SYMBOL_LENGTH || UNREADABLE.test(symbol)) return { problem: `symbol ${JSON.stringify(symbol.slice(0, MAX_SYMBOL_LENGTH))} is not a valid symbol` };
+  return { symbol };
+}
+
 /** A row of a price file as a bar, or the reason it is not a valid one. */
 export function rowToBar(fields: string[], layout: RowLayout): BarRow | string {
   const { columns } = layout;
-  const symbol = columns.symbol === null ? layout.symbol : layout.symbols.read(fields[columns.symbol] ?? "");
-  if (!symbol) return "symbol is empty";
-  if (symbol.length > MAX_SYMBOL_LENGTH || UNREADABLE.test(symbol)) return `symbol ${JSON.stringify(symbol.slice(0, MAX_SYMBOL_LENGTH))} is not a valid symbol`;
+  const checked = layout.symbols.read(columns.symbol === null ? (layout.symbol ?? "") : (fields[columns.symbol] ?? ""));
+  if ("problem" in checked) return checked.problem;
+  const { symbol } = checked;
 
   const dateText = (fields[columns.date] ?? "").trim();
   if (!dateText) return "date is empty";
