@@ -5,6 +5,8 @@ import { inClaimOrder, jobFromRow, type RowDecoder } from "./job-row";
 
 /** How long a write waits for another connection's write lock before it fails. */
 const BUSY_TIMEOUT_MS = 10_000;
+/** How often a worker looks whether another connection committed: SQLite has no notifications. */
+const WATCH_INTERVAL_MS = 25;
 
 /*
  * SQLite: the registry writes through a better-sqlite3 connection of its own to the same file (in
@@ -59,6 +61,9 @@ const INSERT_EVENT = `INSERT INTO job_events (job_id, type, worker_id, message, 
 
 const INSERT_BATCH = `INSERT INTO job_batches (id, owner_id, name, created_at) VALUES (?, ?, ?, ?)`;
 
+const ANY_DUE = `SELECT 1 FROM jobs WHERE status = 'queued' AND run_at <= ? LIMIT 1`;
+const CANCELS_REQUESTED = `SELECT id FROM jobs WHERE status = 'running' AND cancel_requested = 1`;
+
 const INSERT_JOB = `
   INSERT INTO jobs (id, kind, name, owner_id, batch_id, payload, status, priority, run_at, max_attempts, timeout_ms,
                     idempotency_key, created_at, updated_at)
@@ -74,7 +79,9 @@ function prepare(conn: Database.Database) {
   const insertEvent = conn.prepare(INSERT_EVENT);
   const insertBatch = conn.prepare(INSERT_BATCH);
   const insertJob = conn.prepare(INSERT_JOB);
-  return { conn, claim, complete, fail, renew, insertEvent, insertBatch, insertJob };
+  const anyDue = conn.prepare(ANY_DUE).pluck();
+  const cancelsRequested = conn.prepare(CANCELS_REQUESTED).pluck();
+  return { conn, claim, complete, fail, renew, insertEvent, insertBatch, insertJob, anyDue, cancelsRequested };
 }
 
 export function sqliteDialect(db: Db): JobDialect {
@@ -169,8 +176,28 @@ export function sqliteDialect(db: Db): JobDialect {
 
     async publish() {},
 
-    async subscribe() {
-      return async () => {};
+    /*
+     * Another process's enqueue or cancel request reaches this one as a commit by another
+     * connection, which changes `PRAGMA data_version` (read from shared memory, no I/O): only then
+     * are the two small reads run that tell whether work is due or a running job is to stop.
+     */
+    async subscribe(onSignal, onError) {
+      const s = await statements();
+      const dataVersion = () => s.conn.pragma("data_version", { simple: true }) as number;
+      let seen = dataVersion();
+      const timer = setInterval(() => {
+        try {
+          const version = dataVersion();
+          if (version === seen) return;
+          seen = version;
+          if (s.anyDue.get(Date.now())) onSignal({ type: "queued" });
+          for (const jobId of s.cancelsRequested.all() as string[]) onSignal({ type: "cancel", jobId });
+        } catch (err) {
+          onError(err as Error);
+        }
+      }, WATCH_INTERVAL_MS);
+      timer.unref();
+      return async () => clearInterval(timer);
     },
 
     async close() {
