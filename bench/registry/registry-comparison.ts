@@ -74,7 +74,6 @@ export const registryComparison: Comparison = {
       const label = databaseLabel(tandem!.system);
       tables.push(figuresTable(`${label}: ${count(sizes.jobs)} no-op jobs, concurrency ${CONCURRENCY}`, rows));
       tables.push(targetsTable(`${label}: targets (Tandem / peer)`, tandem!, peers, notes));
-      if (database === "sqlite" && tandem!.otherProcess.p50 > 100) notes.push(SQLITE_OTHER_PROCESS_NOTE);
     }
     if (skipped.length > 0) notes.push(`PostgreSQL systems skipped (${skipped.map((s) => s.name).join(", ")}): set BENCH_DATABASE_URL or TEST_DATABASE_URL.`);
     return { tables, charts: charts(measured), notes };
@@ -216,11 +215,6 @@ const PICKUP_MISS: Record<"sameProcess" | "otherProcess", string> = {
     "**Why Tandem misses the pick-up target from another process.** The notification is part of the enqueue statement and wakes the " +
     "worker through LISTEN/NOTIFY when it commits; the claim then costs what it does in the same process (above).",
 };
-
-const SQLITE_OTHER_PROCESS_NOTE =
-  "On SQLite nothing tells a worker about a job another process recorded: it waits for the worker's 1 s poll. Polling " +
-  "`PRAGMA data_version` (it changes when another connection commits; reading it touches no table) every ~20 ms would bring that " +
-  "close to the same-process figure at almost no cost.";
 
 function charts(measured: Measured[]): Chart[] {
   const name = (m: Measured) => `${m.system.name} (${databaseLabel(m.system)})`;
