@@ -55,7 +55,7 @@ describe("concurrency", () => {
     expect(peakLimited).toBe(1);
   });
 
-  it("claims only what its free slots start at once: the rest stay queued, unclaimed and without a 'started' event", async () => {
+  it("claims only what its free slots start at once for jobs it has not seen finish: the rest stay queued, unclaimed and without a 'started' event", async () => {
     let started = 0;
     let finish!: () => void;
     const gate = new Promise<void>((resolve) => (finish = resolve));

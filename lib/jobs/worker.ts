@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import type { Job } from "../db/generated/sqlite";
 import type { BackoffOptions } from "./backoff";
+import { ClaimAhead } from "./claim-ahead";
 import { CompletionBatch } from "./completion-batch";
 import { createJobRun } from "./context";
 import { JobAbortedError, isPermanent, type AbortCause } from "./errors";
@@ -22,6 +23,7 @@ import type { Store } from "./store";
 import { Wakeup } from "./wakeup";
 
 const DEFAULT_ABORT_GRACE_MS = 3_000;
+const DEFAULT_CLAIM_AHEAD_MS = 20;
 
 export interface WorkerOptions {
   workerId?: string;
@@ -37,6 +39,11 @@ export interface WorkerOptions {
   abortGraceMs?: number;
   /** Default time a stopping worker lets running jobs finish before releasing them. */
   shutdownGraceMs?: number;
+  /**
+   * Very short jobs are claimed beyond the free slots, as long as each reaches its handler within
+   * this long of its claim (its recorded start); 0 claims only what the free slots start at once.
+   */
+  claimAheadMs?: number;
   backoff?: BackoffOptions;
   pool?: PoolOptions;
 }
@@ -46,13 +53,26 @@ interface Running {
   controller: AbortController;
   /** Settles once the run's outcome is recorded. */
   done: Promise<void>;
-  /** True while its handler runs (and holds a slot); false while its outcome is being recorded. */
-  executing: boolean;
+  /** Waiting for a slot (claimed ahead), running its handler in a slot, or recording its outcome. */
+  phase: "waiting" | "executing" | "recording";
+  claim: ClaimRun;
+  /** Called when a slot is handed to it while it waits: true, or false if it was stopped first. */
+  admit?: (admitted: boolean) => void;
   /**
    * When the lease we last got for it runs out at the latest, by this process's clock: the time the
    * claim or renewal was sent, plus the lease.
    */
   leaseUntil: number;
+}
+
+/** One claim's jobs on their way to their handlers. */
+interface ClaimRun {
+  sentAt: number;
+  requested: number;
+  claimed: number;
+  /** Its jobs not yet in a handler. */
+  pending: number;
+  maxLagMs: number;
 }
 
 export function defaultConcurrency(): number {
@@ -67,10 +87,11 @@ export function defaultConcurrency(): number {
  *
  * A slot is taken while a handler runs: when it returns, the slot is free at once and the next
  * claim goes out while the outcome is being recorded; successes that come in the same turn are
- * recorded together (CompletionBatch). Claims take only what the free slots can start now, so a
- * job shown `running` with a "started" event really is running: a local queue of jobs claimed
- * ahead would have to be marked started before its handler runs anyway, which costs the same
- * round trip as claiming it then.
+ * recorded together (CompletionBatch). A claim records its jobs `running`, with their "started"
+ * events, before any of their handlers runs. It takes what the free slots start at once, and, when
+ * jobs are very short, some more that wait their turn for a slot (ClaimAhead): never more than
+ * reach their handlers within `claimAheadMs` of the claim, so a job shown running is running, or
+ * a few milliseconds from it.
  */
 export class Worker {
   readonly id: string;
@@ -79,9 +100,13 @@ export class Worker {
   private readonly pollIntervalMs: number;
   /** Jobs this worker holds: handlers running, or finished with their outcome being recorded. */
   private readonly running = new Map<string, Running>();
-  /** Handlers running, in all and per kind: the slots in use. */
+  /** Handlers running: the slots in use. */
   private busy = 0;
+  /** Claimed jobs waiting for a slot, first come first served. */
+  private readonly waiting: Running[] = [];
+  /** Jobs per kind running or waiting for a slot, for the kinds' own limits. */
   private readonly busyByKind = new Map<string, number>();
+  private readonly claimAhead: ClaimAhead;
   private readonly completions: CompletionBatch;
   private readonly wakeup = new Wakeup();
   private readonly timers: NodeJS.Timeout[] = [];
@@ -102,9 +127,10 @@ export class Worker {
     this.leaseMs = options.leaseMs ?? 30_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.completions = new CompletionBatch((jobs) => completeJobs(this.store, this.id, jobs));
+    this.claimAhead = new ClaimAhead(this.concurrency, options.claimAheadMs ?? DEFAULT_CLAIM_AHEAD_MS);
   }
 
-  /** Jobs this worker holds now (running, or finished and being recorded). */
+  /** Jobs this worker holds now (running, waiting for a slot, or finished and being recorded). */
   get activeJobIds(): string[] {
     return [...this.running.keys()];
   }
@@ -160,23 +186,36 @@ export class Worker {
       if (this.stopping) break;
       let claimed = 0;
       try {
-        const sentAt = Date.now();
-        const jobs = await this.claimWhatFits();
-        claimed = jobs.length;
-        await this.launchClaimed(jobs, sentAt);
+        const room = this.room();
+        if (room > 0) {
+          const sentAt = Date.now();
+          const jobs = await this.claimWhatFits(room);
+          claimed = jobs.length;
+          await this.launchClaimed(jobs, { sentAt, requested: room, claimed, pending: claimed, maxLagMs: 0 });
+        }
       } catch (err) {
         this.logger.error({ err }, "claiming jobs failed; retrying");
       }
       if (this.stopping) break;
       // A full claim may have left more work waiting: look again at once if there is room.
-      if (claimed > 0 && this.busy < this.concurrency) continue;
+      if (claimed > 0 && this.room() > 0) continue;
       await this.wakeup.wait(this.pollIntervalMs);
     }
   }
 
-  private async claimWhatFits(): Promise<Job[]> {
-    const room = this.concurrency - this.busy;
-    if (room <= 0) return [];
+  /**
+   * How many jobs to claim now: the free slots not promised to waiting jobs, plus the claim-ahead
+   * window. With no slot free, the jobs waiting are topped up only once half the window is gone,
+   * so that claims stay large.
+   */
+  private room(): number {
+    const free = this.concurrency - this.busy - this.waiting.length;
+    const ahead = this.claimAhead.size();
+    const room = free + ahead;
+    return free > 0 || room >= ahead / 2 ? Math.max(room, 0) : 0;
+  }
+
+  private async claimWhatFits(room: number): Promise<Job[]> {
     const unlimited: string[] = [];
     const claimed: Job[] = [];
     for (const kind of this.handlers.kinds()) {
@@ -203,7 +242,8 @@ export class Worker {
    * job taken over meanwhile is not started. If that renewal fails they stay unstarted, and recovery
    * hands them on once their leases run out.
    */
-  private async launchClaimed(jobs: Job[], sentAt: number): Promise<void> {
+  private async launchClaimed(jobs: Job[], claim: ClaimRun): Promise<void> {
+    const { sentAt } = claim;
     let until = sentAt + this.leaseMs;
     let held: Set<string> | null = null;
     if (jobs.length > 0 && Date.now() - sentAt > this.leaseMs / 3) {
@@ -211,14 +251,14 @@ export class Worker {
       ({ held } = await renewLeases(this.store, this.id, jobs.map((j) => j.id), this.leaseMs));
       until = renewedAt + this.leaseMs;
     }
-    for (const job of jobs) if (!held || held.has(job.id)) this.launch(job, until);
+    if (held) claim.pending = claim.claimed = jobs.filter((j) => held.has(j.id)).length;
+    for (const job of jobs) if (!held || held.has(job.id)) this.launch(job, until, claim);
   }
 
-  private launch(job: Job, leaseUntil: number): void {
+  private launch(job: Job, leaseUntil: number, claim: ClaimRun): void {
     const controller = new AbortController();
-    const entry: Running = { job, controller, done: Promise.resolve(), executing: true, leaseUntil };
+    const entry: Running = { job, controller, done: Promise.resolve(), phase: "waiting", claim, leaseUntil };
     this.running.set(job.id, entry);
-    this.busy++;
     this.busyByKind.set(job.kind, (this.busyByKind.get(job.kind) ?? 0) + 1);
     entry.done = this.execute(entry).finally(() => {
       this.freeSlot(entry);
@@ -228,11 +268,57 @@ export class Worker {
     });
   }
 
+  /**
+   * Gives the job a slot: at once if one is free and nobody waits, else once one is handed on to
+   * it. False if it was stopped (cancelled, shutdown, lease lost) while it waited.
+   */
+  private takeSlot(entry: Running): boolean | Promise<boolean> {
+    if (this.busy < this.concurrency && this.waiting.length === 0) {
+      this.busy++;
+      this.admitted(entry);
+      return true;
+    }
+    return new Promise<boolean>((resolve) => {
+      const signal = entry.controller.signal;
+      const onAbort = () => {
+        this.waiting.splice(this.waiting.indexOf(entry), 1);
+        this.leftClaim(entry.claim);
+        resolve(false);
+      };
+      entry.admit = (admitted) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(admitted);
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener("abort", onAbort, { once: true });
+      this.waiting.push(entry);
+    });
+  }
+
+  private admitted(entry: Running): void {
+    entry.phase = "executing";
+    const { claim } = entry;
+    claim.maxLagMs = Math.max(claim.maxLagMs, Date.now() - claim.sentAt);
+    this.leftClaim(claim);
+  }
+
+  private leftClaim(claim: ClaimRun): void {
+    if (--claim.pending === 0) this.claimAhead.batchStarted(claim);
+  }
+
+  /** Its handler is done (or it never got a slot): the slot goes to the next job waiting, or is free. */
   private freeSlot(entry: Running): void {
-    if (!entry.executing) return;
-    entry.executing = false;
-    this.busy--;
+    if (entry.phase === "recording") return;
+    const hadSlot = entry.phase === "executing";
+    entry.phase = "recording";
     this.busyByKind.set(entry.job.kind, this.busyByKind.get(entry.job.kind)! - 1);
+    if (hadSlot) {
+      const next = this.waiting.shift();
+      if (next) {
+        this.admitted(next);
+        next.admit!(true);
+      } else this.busy--;
+    }
     this.wakeup.wake();
   }
 
@@ -240,6 +326,11 @@ export class Worker {
     const { job, controller } = entry;
     const definition = this.handlers.get(job.kind);
     const log = this.logger.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
+    const slot = this.takeSlot(entry);
+    if (slot !== true && !(await slot)) {
+      this.freeSlot(entry);
+      return this.settleFailure(job, controller.signal, controller.signal.reason, log, 0);
+    }
     const timeoutMs = job.timeoutMs ?? definition?.options.timeoutMs;
     const timer = timeoutMs
       ? setTimeout(() => abort(controller, "timeout", `timed out after ${timeoutMs} ms`), timeoutMs)
@@ -259,6 +350,7 @@ export class Worker {
       const result = await Promise.race([definition.handler(run.context), abandoned]);
       if (controller.signal.aborted) throw controller.signal.reason;
       clearTimeout(timer);
+      this.claimAhead.handlerRan(Date.now() - startedAt);
       this.freeSlot(entry);
       await run.flush();
       const held = await this.completions.add(job.id, job.attempts, result ?? null);
@@ -266,6 +358,7 @@ export class Worker {
       if (!held) log.warn("job finished after its lease was lost; result discarded");
     } catch (err) {
       clearTimeout(timer);
+      this.claimAhead.handlerRan(Date.now() - startedAt);
       this.freeSlot(entry);
       await run.flush().catch(() => {});
       await this.settleFailure(job, controller.signal, err, log, Date.now() - startedAt);
@@ -331,7 +424,7 @@ export class Worker {
   private fenceExpiringLeases(marginMs: number): void {
     const now = Date.now();
     for (const running of this.running.values()) {
-      if (running.executing && now >= running.leaseUntil - marginMs) {
+      if (running.phase !== "recording" && now >= running.leaseUntil - marginMs) {
         abort(running.controller, "lease-lost", "its lease could not be renewed in time; stopped so that no other worker runs it at the same time");
       }
     }

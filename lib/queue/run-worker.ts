@@ -12,7 +12,8 @@ const DEFAULT_GRACE_MS = 10_000;
 export async function runWorker(): Promise<Worker> {
   const queue = getQueue();
   const leaseMs = Number(process.env.JOBS_LEASE_MS) || undefined;
-  const worker = await queue.startWorker({ concurrency: defaultConcurrency(), leaseMs });
+  const claimAheadMs = nonNegative(process.env.JOBS_CLAIM_AHEAD_MS);
+  const worker = await queue.startWorker({ concurrency: defaultConcurrency(), leaseMs, claimAheadMs });
   const firer = startScheduleFirer(queue);
   const graceMs = Number(process.env.JOBS_SHUTDOWN_GRACE_MS) || DEFAULT_GRACE_MS;
   let stopping = false;
@@ -29,4 +30,9 @@ export async function runWorker(): Promise<Worker> {
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
   return worker;
+}
+
+function nonNegative(text: string | undefined): number | undefined {
+  const n = Number(text);
+  return text !== undefined && text !== "" && Number.isFinite(n) && n >= 0 ? n : undefined;
 }

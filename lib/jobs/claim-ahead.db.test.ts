@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { TestDatabase } from "../db/testing";
+import type { JobQueue } from "./queue";
+import { createTestQueue, waitFor, waitForStatus } from "./test-support";
+import type { Clock } from "./types";
+
+/** Real time, but never the same millisecond twice: each claim's "started" events get a time of their own. */
+function distinctClock(): Clock {
+  let last = 0;
+  return { now: () => new Date((last = Math.max(Date.now(), last + 1))) };
+}
+
+let database: TestDatabase;
+let queue: JobQueue;
+
+beforeEach(async () => {
+  ({ database, queue } = await createTestQueue({ clock: distinctClock() }));
+});
+
+afterEach(async () => {
+  await queue.close({ graceMs: 0 });
+  await database.drop();
+});
+
+/** Sizes of the claims that started these jobs: a claim writes its jobs' "started" events at one time. */
+async function claimSizes(jobIds: string[]): Promise<number[]> {
+  const started = await database.db.jobEvent.findMany({ where: { jobId: { in: jobIds }, type: "started" } });
+  const byClaim = new Map<number, number>();
+  for (const e of started) byClaim.set(e.createdAt.getTime(), (byClaim.get(e.createdAt.getTime()) ?? 0) + 1);
+  return [...byClaim.values()];
+}
+
+/** Defines a no-op kind that counts the handlers running at once. */
+function defineNoop(kind = "noop") {
+  const seen = { running: 0, peak: 0, runs: [] as number[] };
+  queue.define<{ i: number }>(kind, async (ctx) => {
+    seen.peak = Math.max(seen.peak, ++seen.running);
+    seen.runs.push(ctx.payload.i);
+    await Promise.resolve();
+    seen.running--;
+  });
+  return seen;
+}
+
+const enqueueNoops = (count: number, kind = "noop") =>
+  queue.enqueueMany(Array.from({ length: count }, (_, i) => ({ kind, name: `noop ${i}`, payload: { i } })));
+
+async function allSucceeded(jobIds: string[]) {
+  await waitFor("all jobs succeeded", async () => (await database.db.job.count({ where: { id: { in: jobIds }, status: "succeeded" } })) === jobIds.length, 30_000);
+}
+
+describe("claiming very short jobs ahead of the free slots", () => {
+  it("claims more jobs at a time than it has slots, and still runs no more handlers at once than its slots", async () => {
+    const seen = defineNoop();
+    const { jobIds } = await enqueueNoops(400);
+    await queue.startWorker({ concurrency: 2 });
+    await allSucceeded(jobIds);
+
+    expect(Math.max(...(await claimSizes(jobIds)))).toBeGreaterThan(2);
+    expect(seen.peak).toBeLessThanOrEqual(2);
+    expect(seen.runs.toSorted((a, b) => a - b)).toEqual(Array.from({ length: 400 }, (_, i) => i));
+    const jobs = await database.db.job.findMany({ where: { id: { in: jobIds } }, include: { events: { orderBy: { id: "asc" } } } });
+    expect(new Set(jobs.map((j) => `${j.attempts} ${j.events.map((e) => e.type).join(",")}`))).toEqual(new Set(["1 queued,started,succeeded"]));
+  });
+
+  it("claims only what its slots start at once when claiming ahead is off", async () => {
+    defineNoop();
+    const { jobIds } = await enqueueNoops(100);
+    await queue.startWorker({ concurrency: 2, claimAheadMs: 0 });
+    await allSucceeded(jobIds);
+    expect(Math.max(...(await claimSizes(jobIds)))).toBeLessThanOrEqual(2);
+  });
+
+  it("never claims ahead jobs whose handlers take longer than its budget's share of a slot", async () => {
+    queue.define("slow", () => new Promise((resolve) => setTimeout(resolve, 30)));
+    const { jobIds } = await queue.enqueueMany(Array.from({ length: 24 }, (_, i) => ({ kind: "slow", name: `slow ${i}`, payload: {} })));
+    await queue.startWorker({ concurrency: 2, claimAheadMs: 20 });
+    await allSucceeded(jobIds);
+    expect(Math.max(...(await claimSizes(jobIds)))).toBeLessThanOrEqual(2);
+  });
+
+  it("ends a job cancelled while it waits for a slot without running it, and gives waiting jobs back when it stops", async () => {
+    const seen = defineNoop();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let blockerStarted = false;
+    queue.define("blocker", async (ctx) => {
+      blockerStarted = true;
+      await Promise.race([gate, new Promise((_, reject) => ctx.signal.addEventListener("abort", () => reject(ctx.signal.reason)))]);
+    });
+    await queue.startWorker({ concurrency: 1, claimAheadMs: 60_000 });
+    // Short jobs first, so the worker knows them for short and opens its window.
+    await allSucceeded((await enqueueNoops(100)).jobIds);
+    seen.runs.length = 0;
+
+    const { jobIds } = await queue.enqueueMany([
+      { kind: "blocker", name: "blocker", payload: {}, priority: 10 },
+      ...[1, 2, 3].map((i) => ({ kind: "noop", name: `behind ${i}`, payload: { i } })),
+    ]);
+    const [blockerId, cancelledId, ...restIds] = jobIds as [string, string, ...string[]];
+    await waitFor("the blocker running and the short jobs claimed behind it", async () =>
+      blockerStarted && (await database.db.job.count({ where: { id: { in: jobIds }, status: "running" } })) === 4,
+    );
+
+    expect(await queue.cancel(cancelledId)).toBe("cancel-requested");
+    await waitForStatus(queue, cancelledId, "cancelled");
+
+    await queue.close({ graceMs: 0 });
+    for (const id of [blockerId, ...restIds]) expect((await queue.get(id))?.status).toBe("queued");
+    expect(seen.runs).toEqual([]);
+    const cancelled = await database.db.job.findUniqueOrThrow({ where: { id: cancelledId }, include: { events: { orderBy: { id: "asc" } } } });
+    expect(cancelled.events.map((e) => e.type)).toEqual(["queued", "started", "cancel_requested", "cancelled"]);
+    release();
+  });
+});
