@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import type { Db } from "../../db/client";
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from "../../db/sqlite-checkpointer";
 import type { JobDialect } from "./dialect";
 import { inClaimOrder, jobFromRow, type RowDecoder } from "./job-row";
 
@@ -69,7 +70,7 @@ const INSERT_JOB = `
                     idempotency_key, created_at, updated_at)
   VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)`;
 
-type Statements = ReturnType<typeof prepare>;
+type Statements = ReturnType<typeof prepare> & { checkpointer: Checkpointer };
 
 function prepare(conn: Database.Database) {
   const claim = conn.prepare(CLAIM);
@@ -91,7 +92,9 @@ export function sqliteDialect(db: Db): JobDialect {
     const [main] = await db.$queryRawUnsafe<{ file: string }[]>(`SELECT file FROM pragma_database_list WHERE name = 'main'`);
     if (!main?.file) throw new Error("The job registry needs a SQLite database file (not an in-memory database)");
     // The file is in WAL mode already (migrate sets it); changing modes here could fail on a busy file.
-    return prepare(new Database(main.file, { timeout: 0 }));
+    const conn = new Database(main.file, { timeout: 0 });
+    conn.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    return { ...prepare(conn), checkpointer: startCheckpointer(main.file) };
   };
   const statements = () => (opening ??= open().catch((err) => ((opening = null), Promise.reject(err))));
 
@@ -203,7 +206,9 @@ export function sqliteDialect(db: Db): JobDialect {
     async close() {
       const old = opening;
       opening = null;
-      (await old?.catch(() => null))?.conn.close();
+      const s = await old?.catch(() => null);
+      s?.conn.close();
+      await s?.checkpointer.stop();
     },
 
     containsInsensitive(text) {

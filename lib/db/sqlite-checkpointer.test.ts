@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { startCheckpointer } from "./sqlite-checkpointer";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A WAL-mode file whose writer never checkpoints; 4 MB of rows written to it. */
+function writeWithoutCheckpoints(): { file: string; db: Database.Database } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-checkpoint-"));
+  dirs.push(dir);
+  const file = path.join(dir, "db.sqlite");
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("wal_autocheckpoint = 0");
+  db.exec("CREATE TABLE t (v TEXT)");
+  const insert = db.prepare("INSERT INTO t (v) VALUES (?)");
+  for (let i = 0; i < 40; i++) db.transaction(() => { for (let j = 0; j < 100; j++) insert.run("x".repeat(1_000)); })();
+  return { file, db };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+
+describe("startCheckpointer", () => {
+  it("copies the write-ahead log into the database file on its own thread", async () => {
+    const { file, db } = writeWithoutCheckpoints();
+    const before = fs.statSync(file).size;
+    const checkpointer = startCheckpointer(file);
+    await settle();
+    await checkpointer.stop();
+    expect(before).toBeLessThan(100_000);
+    expect(fs.statSync(file).size).toBeGreaterThan(4_000_000);
+    expect(db.prepare("SELECT count(*) AS n FROM t").get()).toEqual({ n: 4_000 });
+    db.close();
+  });
+
+  it("leaves the log alone without it (the writer's own checkpoints are off)", async () => {
+    const { file, db } = writeWithoutCheckpoints();
+    await settle();
+    expect(fs.statSync(file).size).toBeLessThan(100_000);
+    db.close();
+  });
+});
