@@ -15,6 +15,11 @@ export interface QueueUnderTest {
   startWorkers(concurrency: number, onStart: (payload: BenchPayload) => void): Promise<void>;
   /** Jobs not yet recorded as finished in the database. */
   unfinished(): Promise<number>;
+  /**
+   * For a system that records when a job started (Tandem: its claim), each processed job's time
+   * from that record to its handler's first line, in ms.
+   */
+  startLags?(): Promise<number[]>;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ import { once } from "node:events";
 import { forkTs, serveChild } from "../support/child-process";
 import { epochMs, sleep } from "../support/latency";
 import { query } from "../support/postgres";
+import { processCpuMs } from "../support/server-cpu";
 import type { BenchPayload, QueueSystem, QueueUnderTest } from "./queue-under-test";
 import { queueSystem } from "./systems";
 
@@ -26,8 +27,12 @@ export interface SystemRunResult {
   processMs: number;
   /** CPU time of this (the worker's) process while processing, per job. */
   cpuMsPerJob: number;
+  /** PostgreSQL only: CPU time of the server's processes (on this machine) while processing, per job. */
+  dbCpuMsPerJob: number | null;
   /** PostgreSQL only: transactions the database committed while processing, per job. */
   transactionsPerJob: number | null;
+  /** Recorded start → handler, per processed job, where the system records a start. */
+  startLagMs: number[] | null;
   sameProcess: number[];
   otherProcess: number[];
 }
@@ -60,15 +65,19 @@ async function measure(definition: QueueSystem, system: QueueUnderTest, input: S
   };
   const transactionsBefore = await committedTransactions(definition, input.target);
   const cpu = process.cpuUsage();
+  const dbCpu = definition.database === "postgres" ? processCpuMs("postgres") : null;
   await system.startWorkers(concurrency, onStart);
   await allStartedPromise;
   while ((await system.unfinished()) > 0) await sleep(5);
   const processMs = epochMs() - firstStart;
   const { user, system: kernel } = process.cpuUsage(cpu);
+  const dbCpuAfter = dbCpu === null ? null : processCpuMs("postgres");
+  const dbCpuMsPerJob = dbCpu === null || dbCpuAfter === null ? null : (dbCpuAfter - dbCpu) / jobs;
   if (started !== jobs) throw new Error(`${definition.name}: ${jobs} jobs were enqueued but handlers started ${started} times`);
   const transactionsAfter = await committedTransactions(definition, input.target, { settle: true });
   const transactionsPerJob = transactionsBefore === null ? null : (transactionsAfter! - transactionsBefore) / jobs;
   const cpuMsPerJob = (user + kernel) / 1000 / jobs;
+  const startLagMs = system.startLags ? await system.startLags() : null;
 
   const sameProcess = await samplePickups(input, definition.pollMs.sameProcess, pickups, (k) =>
     system.enqueueOne({ t0: epochMs(), k }),
@@ -80,7 +89,7 @@ async function measure(definition: QueueSystem, system: QueueUnderTest, input: S
     const otherProcess = await samplePickups(input, definition.pollMs.otherProcess, pickups, async (k) => {
       producer.send({ k });
     });
-    return { bulkEnqueueMs, processMs, cpuMsPerJob, transactionsPerJob, sameProcess, otherProcess };
+    return { bulkEnqueueMs, processMs, cpuMsPerJob, dbCpuMsPerJob, transactionsPerJob, startLagMs, sameProcess, otherProcess };
   } finally {
     producer.send({ close: true });
     await Promise.race([once(producer, "exit"), sleep(10_000).then(() => producer.kill("SIGKILL"))]);
