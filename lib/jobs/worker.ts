@@ -40,8 +40,9 @@ export interface WorkerOptions {
   /** Default time a stopping worker lets running jobs finish before releasing them. */
   shutdownGraceMs?: number;
   /**
-   * Very short jobs are claimed beyond the free slots, as long as each reaches its handler within
-   * this long of its claim (its recorded start); 0 claims only what the free slots start at once.
+   * Very short jobs are claimed beyond the free slots, as many as are expected to reach their
+   * handlers within about this long of their claim (their recorded start); 0 claims only what the
+   * free slots start at once.
    */
   claimAheadMs?: number;
   backoff?: BackoffOptions;
@@ -89,9 +90,9 @@ export function defaultConcurrency(): number {
  * claim goes out while the outcome is being recorded; successes that come in the same turn are
  * recorded together (CompletionBatch). A claim records its jobs `running`, with their "started"
  * events, before any of their handlers runs. It takes what the free slots start at once, and, when
- * jobs are very short, some more that wait their turn for a slot (ClaimAhead): never more than
- * reach their handlers within `claimAheadMs` of the claim, so a job shown running is running, or
- * a few milliseconds from it.
+ * jobs are very short, some more that wait their turn for a slot (ClaimAhead), sized so that they
+ * reach their handlers about `claimAheadMs` after the claim: a job shown running is running, or
+ * milliseconds from it.
  */
 export class Worker {
   readonly id: string;
