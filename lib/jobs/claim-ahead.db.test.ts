@@ -79,27 +79,37 @@ describe("claiming very short jobs ahead of the free slots", () => {
     expect(Math.max(...(await claimSizes(jobIds)))).toBeLessThanOrEqual(2);
   });
 
+  it("claims only what its slots start once the short jobs ran out, when longer ones of the same kind come next", async () => {
+    queue.define<{ ms: number }>("mixed", (ctx) => new Promise((resolve) => setTimeout(resolve, ctx.payload.ms)));
+    await queue.startWorker({ concurrency: 2, claimAheadMs: 20 });
+    const short = await queue.enqueueMany(Array.from({ length: 300 }, (_, i) => ({ kind: "mixed", name: `short ${i}`, payload: { ms: 0 } })));
+    await allSucceeded(short.jobIds);
+    expect(Math.max(...(await claimSizes(short.jobIds)))).toBeGreaterThan(2);
+
+    const long = await queue.enqueueMany(Array.from({ length: 8 }, (_, i) => ({ kind: "mixed", name: `long ${i}`, payload: { ms: 100 } })));
+    await allSucceeded(long.jobIds);
+    expect(Math.max(...(await claimSizes(long.jobIds)))).toBeLessThanOrEqual(2);
+  });
+
   it("ends a job cancelled while it waits for a slot without running it, and gives waiting jobs back when it stops", async () => {
-    const seen = defineNoop();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    let blockerStarted = false;
-    queue.define("blocker", async (ctx) => {
-      blockerStarted = true;
-      await Promise.race([gate, new Promise((_, reject) => ctx.signal.addEventListener("abort", () => reject(ctx.signal.reason)))]);
+    const ran: string[] = [];
+    queue.define<{ role: string }>("noop", async (ctx) => {
+      ran.push(ctx.payload.role);
+      if (ctx.payload.role === "blocker") await Promise.race([gate, new Promise((_, reject) => ctx.signal.addEventListener("abort", () => reject(ctx.signal.reason)))]);
     });
-    await queue.startWorker({ concurrency: 1, claimAheadMs: 60_000 });
-    // Short jobs first, so the worker knows them for short and opens its window.
-    await allSucceeded((await enqueueNoops(100)).jobIds);
-    seen.runs.length = 0;
-
+    // Short jobs first, so the worker knows its kind for short and opens its window; then one that
+    // blocks the only slot, and three claimed with it or after it, which wait.
     const { jobIds } = await queue.enqueueMany([
-      { kind: "blocker", name: "blocker", payload: {}, priority: 10 },
-      ...[1, 2, 3].map((i) => ({ kind: "noop", name: `behind ${i}`, payload: { i } })),
+      ...Array.from({ length: 100 }, (_, i) => ({ kind: "noop", name: `short ${i}`, payload: { role: "short" } })),
+      { kind: "noop", name: "blocker", payload: { role: "blocker" }, priority: -1 },
+      ...[1, 2, 3].map((i) => ({ kind: "noop", name: `behind ${i}`, payload: { role: "behind" }, priority: -2 })),
     ]);
-    const [blockerId, cancelledId, ...restIds] = jobIds as [string, string, ...string[]];
-    await waitFor("the blocker running and the short jobs claimed behind it", async () =>
-      blockerStarted && (await database.db.job.count({ where: { id: { in: jobIds }, status: "running" } })) === 4,
+    const [blockerId, cancelledId, ...restIds] = jobIds.slice(100) as [string, string, ...string[]];
+    await queue.startWorker({ concurrency: 1, claimAheadMs: 60_000 });
+    await waitFor("the blocker running and the jobs behind it claimed", async () =>
+      ran.includes("blocker") && (await database.db.job.count({ where: { id: { in: [blockerId, cancelledId, ...restIds] }, status: "running" } })) === 4,
     );
 
     expect(await queue.cancel(cancelledId)).toBe("cancel-requested");
@@ -107,7 +117,7 @@ describe("claiming very short jobs ahead of the free slots", () => {
 
     await queue.close({ graceMs: 0 });
     for (const id of [blockerId, ...restIds]) expect((await queue.get(id))?.status).toBe("queued");
-    expect(seen.runs).toEqual([]);
+    expect(ran.filter((role) => role !== "short")).toEqual(["blocker"]);
     const cancelled = await database.db.job.findUniqueOrThrow({ where: { id: cancelledId }, include: { events: { orderBy: { id: "asc" } } } });
     expect(cancelled.events.map((e) => e.type)).toEqual(["queued", "started", "cancel_requested", "cancelled"]);
     release();

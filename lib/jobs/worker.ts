@@ -71,9 +71,10 @@ interface ClaimRun {
   sentAt: number;
   requested: number;
   claimed: number;
-  /** Its jobs not yet in a handler. */
-  pending: number;
+  /** Its jobs whose handlers have not yet returned (nor will: stopped while waiting). */
+  unfinished: number;
   maxLagMs: number;
+  maxHandlerMs: number;
 }
 
 export function defaultConcurrency(): number {
@@ -99,7 +100,7 @@ export class Worker {
   readonly concurrency: number;
   private readonly leaseMs: number;
   private readonly pollIntervalMs: number;
-  /** Jobs this worker holds: handlers running, or finished with their outcome being recorded. */
+  /** Jobs this worker holds: waiting for a slot, handlers running, or finished with their outcome being recorded. */
   private readonly running = new Map<string, Running>();
   /** Handlers running: the slots in use. */
   private busy = 0;
@@ -192,7 +193,8 @@ export class Worker {
           const sentAt = Date.now();
           const jobs = await this.claimWhatFits(room);
           claimed = jobs.length;
-          await this.launchClaimed(jobs, { sentAt, requested: room, claimed, pending: claimed, maxLagMs: 0 });
+          this.claimAhead.claimed(room, claimed);
+          await this.launchClaimed(jobs, { sentAt, requested: room, claimed, unfinished: claimed, maxLagMs: 0, maxHandlerMs: 0 });
         }
       } catch (err) {
         this.logger.error({ err }, "claiming jobs failed; retrying");
@@ -211,7 +213,7 @@ export class Worker {
    */
   private room(): number {
     const free = this.concurrency - this.busy - this.waiting.length;
-    const ahead = this.claimAhead.size();
+    const ahead = this.claimAhead.size(this.handlers.kinds());
     const room = free + ahead;
     return free > 0 || room >= ahead / 2 ? Math.max(room, 0) : 0;
   }
@@ -252,7 +254,7 @@ export class Worker {
       ({ held } = await renewLeases(this.store, this.id, jobs.map((j) => j.id), this.leaseMs));
       until = renewedAt + this.leaseMs;
     }
-    if (held) claim.pending = claim.claimed = jobs.filter((j) => held.has(j.id)).length;
+    if (held) claim.unfinished = claim.claimed = jobs.filter((j) => held.has(j.id)).length;
     for (const job of jobs) if (!held || held.has(job.id)) this.launch(job, until, claim);
   }
 
@@ -283,7 +285,7 @@ export class Worker {
       const signal = entry.controller.signal;
       const onAbort = () => {
         this.waiting.splice(this.waiting.indexOf(entry), 1);
-        this.leftClaim(entry.claim);
+        this.leftClaim(entry.claim, 0);
         resolve(false);
       };
       entry.admit = (admitted) => {
@@ -300,11 +302,18 @@ export class Worker {
     entry.phase = "executing";
     const { claim } = entry;
     claim.maxLagMs = Math.max(claim.maxLagMs, Date.now() - claim.sentAt);
-    this.leftClaim(claim);
   }
 
-  private leftClaim(claim: ClaimRun): void {
-    if (--claim.pending === 0) this.claimAhead.batchStarted(claim);
+  /** One of the claim's jobs is through its handler after `handlerMs` (0: it never ran). */
+  private leftClaim(claim: ClaimRun, handlerMs: number): void {
+    claim.maxHandlerMs = Math.max(claim.maxHandlerMs, handlerMs);
+    if (--claim.unfinished === 0) this.claimAhead.claimDone(claim);
+  }
+
+  private handlerReturned(entry: Running, handlerMs: number): void {
+    this.claimAhead.handlerRan(entry.job.kind, handlerMs);
+    this.leftClaim(entry.claim, handlerMs);
+    this.freeSlot(entry);
   }
 
   /** Its handler is done (or it never got a slot): the slot goes to the next job waiting, or is free. */
@@ -351,16 +360,14 @@ export class Worker {
       const result = await Promise.race([definition.handler(run.context), abandoned]);
       if (controller.signal.aborted) throw controller.signal.reason;
       clearTimeout(timer);
-      this.claimAhead.handlerRan(Date.now() - startedAt);
-      this.freeSlot(entry);
+      this.handlerReturned(entry, Date.now() - startedAt);
       await run.flush();
       const held = await this.completions.add(job.id, job.attempts, result ?? null);
       this.metrics.finished(job, held ? "succeeded" : "lost", Date.now() - startedAt);
       if (!held) log.warn("job finished after its lease was lost; result discarded");
     } catch (err) {
       clearTimeout(timer);
-      this.claimAhead.handlerRan(Date.now() - startedAt);
-      this.freeSlot(entry);
+      this.handlerReturned(entry, Date.now() - startedAt);
       await run.flush().catch(() => {});
       await this.settleFailure(job, controller.signal, err, log, Date.now() - startedAt);
     }
