@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -44,5 +45,15 @@ describe("startCheckpointer", () => {
     await settle();
     expect(fs.statSync(file).size).toBeLessThan(100_000);
     db.close();
+  });
+
+  it("lets a process whose last act is stopping it exit normally", () => {
+    const { file, db } = writeWithoutCheckpoints();
+    db.close();
+    const script = path.join(path.dirname(file), "stop.mts");
+    const module = path.join(import.meta.dirname, "sqlite-checkpointer.ts");
+    fs.writeFileSync(script, `import { startCheckpointer } from ${JSON.stringify(module)};\nawait startCheckpointer(${JSON.stringify(file)}).stop();\nconsole.log("stopped");\n`);
+    const child = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8", timeout: 30_000 });
+    expect({ status: child.status, stdout: child.stdout.trim() }).toEqual({ status: 0, stdout: "stopped" });
   });
 });

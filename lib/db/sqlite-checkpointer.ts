@@ -32,6 +32,8 @@ export function startCheckpointer(file: string, onWarning: (message: string) => 
     stop() {
       stopping ??= (async () => {
         const exited = once(thread, "exit");
+        // Unreferenced, the thread would not keep a process whose last act is this wait alive.
+        thread.ref();
         thread.postMessage("stop");
         await exited;
       })();
