@@ -90,7 +90,22 @@ function copyText(datasetId: string, rows: BarRow[]): string {
   const prefix = `${escape(datasetId)}\t`;
   let text = "";
   for (const r of rows) {
-    text += `${prefix}${escape(r.symbol)}\t${r.date.toISOString().slice(0, 23)}\t${number(r.open)}\t${number(r.high)}\t${number(r.low)}\t${r.close}\t${number(r.volume)}\n`;
+    text += `${prefix}${escape(r.symbol)}\t${timestampText(r.date)}\t${number(r.open)}\t${number(r.high)}\t${number(r.low)}\t${r.close}\t${number(r.volume)}\n`;
+  }
+  return text;
+}
+
+/** Bars fall on a few thousand distinct days, each written many times: format each once. */
+const timestamps = new Map<number, string>();
+const MAX_CACHED_TIMESTAMPS = 100_000;
+
+function timestampText(date: Date): string {
+  const ms = date.getTime();
+  let text = timestamps.get(ms);
+  if (text === undefined) {
+    text = date.toISOString().slice(0, 23);
+    if (timestamps.size >= MAX_CACHED_TIMESTAMPS) timestamps.clear();
+    timestamps.set(ms, text);
   }
   return text;
 }
