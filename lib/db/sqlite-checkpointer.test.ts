@@ -51,8 +51,8 @@ describe("startCheckpointer", () => {
     const { file, db } = writeWithoutCheckpoints();
     db.close();
     const script = path.join(path.dirname(file), "stop.mts");
-    const module = path.join(import.meta.dirname, "sqlite-checkpointer.ts");
-    fs.writeFileSync(script, `import { startCheckpointer } from ${JSON.stringify(module)};\nawait startCheckpointer(${JSON.stringify(file)}).stop();\nconsole.log("stopped");\n`);
+    const checkpointer = path.join(import.meta.dirname, "sqlite-checkpointer.ts");
+    fs.writeFileSync(script, `import { startCheckpointer } from ${JSON.stringify(checkpointer)};\nawait startCheckpointer(${JSON.stringify(file)}).stop();\nconsole.log("stopped");\n`);
     const child = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8", timeout: 30_000 });
     expect({ status: child.status, stdout: child.stdout.trim() }).toEqual({ status: 0, stdout: "stopped" });
   });
