@@ -11,8 +11,8 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A WAL-mode file whose writer never checkpoints; 4 MB of rows written to it. */
-function writeWithoutCheckpoints(): { file: string; db: Database.Database } {
+/** A WAL-mode file whose writer never checkpoints; `batches` × 100 KB of rows written to it. */
+function writeWithoutCheckpoints(batches = 40): { file: string; db: Database.Database } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-checkpoint-"));
   dirs.push(dir);
   const file = path.join(dir, "db.sqlite");
@@ -21,7 +21,7 @@ function writeWithoutCheckpoints(): { file: string; db: Database.Database } {
   db.pragma("wal_autocheckpoint = 0");
   db.exec("CREATE TABLE t (v TEXT)");
   const insert = db.prepare("INSERT INTO t (v) VALUES (?)");
-  for (let i = 0; i < 40; i++) db.transaction(() => { for (let j = 0; j < 100; j++) insert.run("x".repeat(1_000)); })();
+  for (let i = 0; i < batches; i++) db.transaction(() => { for (let j = 0; j < 100; j++) insert.run("x".repeat(1_000)); })();
   return { file, db };
 }
 
@@ -37,6 +37,15 @@ describe("startCheckpointer", () => {
     expect(before).toBeLessThan(100_000);
     expect(fs.statSync(file).size).toBeGreaterThan(4_000_000);
     expect(db.prepare("SELECT count(*) AS n FROM t").get()).toEqual({ n: 4_000 });
+    db.close();
+  });
+
+  it("leaves a log of fewer than 1,000 pages for later: each checkpoint costs an fsync", async () => {
+    const { file, db } = writeWithoutCheckpoints(2);
+    const checkpointer = startCheckpointer(file);
+    await settle();
+    await checkpointer.stop();
+    expect(fs.statSync(file).size).toBeLessThan(100_000);
     db.close();
   });
 
