@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixture, readAll, readFailure, row, vegaDataset } from "./test-support";
+import { chunked, fixture, readAll, readFailure, row, vegaDataset } from "./test-support";
 
 describe("readBars refuses files it cannot import", () => {
   it("an empty file, or one of blank lines", async () => {
@@ -51,9 +51,17 @@ describe("readBars refuses files it cannot import", () => {
     expect(err.message).toMatch(/never closed/);
   });
 
-  it("a line far too long to be a row of prices", async () => {
-    const err = await readFailure(Buffer.from(`date,close\n2024-01-02,${"9".repeat(100_000)}\n`), { symbol: "X" });
-    expect(err.message).toMatch(/^Line 2: a row is longer than/);
+  it("a line far too long to be a row of prices, cut between chunks or whole in one", async () => {
+    const file = Buffer.from(`date,close\n2024-01-02,1\n2024-01-03,${"9".repeat(100_000)}\n2024-01-04,2\n`);
+    for (const chunkSize of [64 * 1024, file.length]) {
+      const err = await readFailure(chunked(file, chunkSize), { symbol: "X" });
+      expect(err.message, `chunks of ${chunkSize} bytes`).toMatch(/^Line 3: a row is longer than/);
+    }
+  });
+
+  it("a quote that is never closed, named by the line it opens on", async () => {
+    const err = await readFailure(Buffer.from('date,close\n2024-01-02,1\n2024-01-03,"11\n2024-01-04,12\n'), { symbol: "X" });
+    expect(err.message).toMatch(/^Line 3: a quoted field starts here .*never closed/);
   });
 });
 

@@ -1,6 +1,6 @@
-import { Readable, pipeline } from "node:stream";
-import { CsvError, parse, type Parser } from "csv-parse";
+import type { Readable } from "node:stream";
 import { byteChunks } from "./byte-chunks";
+import { CsvRecordError, csvRecords, type LineBreak } from "./csv-records";
 import { DatasetFormatError } from "./dataset-format-error";
 import { detectDelimiter } from "./detect-delimiter";
 import { mapColumns } from "./map-columns";
@@ -40,40 +40,40 @@ async function* batches(source: NodeJS.ReadableStream | Readable, options: ReadB
   const { signal } = options;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE)) || DEFAULT_BATCH_SIZE;
   const chunks = byteChunks(source, options);
-  let parser: Parser | undefined;
+  let records: AsyncGenerator<string[][], void, undefined> | undefined;
   try {
     signal?.throwIfAborted();
     const head = await sniffHead(chunks);
     report.encoding = head.encoding;
     report.delimiter = detectDelimiter(head.text);
-    parser = parse({
-      delimiter: report.delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      max_record_size: MAX_ROW_CHARS,
-    });
-    // Errors reach the parser, and so the loop below; the callback has nothing left to do.
-    pipeline(Readable.from(textChunks(head, chunks), { objectMode: false }), parser, () => {});
     const lineBreak = lineBreakOf(head.text);
+    const lineEnd = lineBreak === "\r" ? "\r" : "\n";
+    records = csvRecords(textChunks(head, chunks), { delimiter: report.delimiter, lineBreak, maxRecordChars: MAX_ROW_CHARS });
 
     let validator: RowValidator | null = null;
     const batch: BarRow[] = [];
     let lastLine = 0;
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      signal?.throwIfAborted();
-      const line = lastLine + 1;
-      lastLine += linesIn(fields, lineBreak);
-      if (isBlank(fields)) continue;
-      if (!validator) {
-        validator = validatorFor(fields, options, report);
-        continue;
-      }
-      validator.add(fields, line, batch);
-      while (batch.length >= batchSize) {
+    try {
+      for await (const chunkRecords of records) {
         signal?.throwIfAborted();
-        yield batch.splice(0, batchSize);
+        for (const fields of chunkRecords) {
+          const line = lastLine + 1;
+          lastLine += linesIn(fields, lineEnd, line);
+          if (isBlank(fields)) continue;
+          if (!validator) {
+            validator = validatorFor(fields, options, report);
+            continue;
+          }
+          validator.add(fields, line, batch);
+        }
+        while (batch.length >= batchSize) {
+          signal?.throwIfAborted();
+          yield batch.splice(0, batchSize);
+        }
       }
+    } catch (err) {
+      if (err instanceof CsvRecordError) throw new DatasetFormatError(csvErrorMessage(err, lastLine + 1));
+      throw err;
     }
     if (!validator) throw new DatasetFormatError("The file is empty.");
     validator.flush(batch);
@@ -85,10 +85,9 @@ async function* batches(source: NodeJS.ReadableStream | Readable, options: ReadB
   } catch (err) {
     if (signal?.aborted) throw signal.reason;
     if (err instanceof DatasetFormatError) throw err.report ? err : new DatasetFormatError(err.message, report);
-    if (err instanceof CsvError) throw new DatasetFormatError(csvErrorMessage(err), report);
     throw err;
   } finally {
-    parser?.destroy();
+    void records?.return();
     void chunks.return();
     if ("destroy" in source && typeof source.destroy === "function") source.destroy();
   }
@@ -107,29 +106,30 @@ function validatorFor(header: string[], options: ReadBarsOptions, report: Import
 }
 
 /**
- * The parser splits records where the file's first line break says (\r\n, \n or \r), so a record
- * takes one line plus the breaks inside its quoted fields.
+ * Records end where the file's first line break says (\r\n, \n or \r), so a record takes one line
+ * plus the line ends inside its quoted fields. Throws past MAX_ROW_CHARS, as the parser does for a
+ * record still open.
  */
-function linesIn(fields: string[], lineBreak: "\n" | "\r"): number {
+function linesIn(fields: string[], lineEnd: "\n" | "\r", line: number): number {
   let lines = 1;
+  let chars = 0;
   for (const field of fields) {
-    for (let at = field.indexOf(lineBreak); at !== -1; at = field.indexOf(lineBreak, at + 1)) lines++;
+    chars += field.length;
+    for (let at = field.indexOf(lineEnd); at !== -1; at = field.indexOf(lineEnd, at + 1)) lines++;
   }
+  if (chars > MAX_ROW_CHARS) throw new DatasetFormatError(csvErrorMessage(new CsvRecordError("record-too-long"), line));
   return lines;
 }
 
-function lineBreakOf(text: string): "\n" | "\r" {
-  return /\r\n|\n|\r/.exec(text)?.[0] === "\r" ? "\r" : "\n";
+function lineBreakOf(text: string): LineBreak {
+  return (/\r\n|\n|\r/.exec(text)?.[0] ?? "\n") as LineBreak;
 }
 
 function isBlank(fields: string[]): boolean {
   return fields.every((field) => field.trim() === "");
 }
 
-function csvErrorMessage(err: CsvError): string {
-  const line = (err as CsvError & { lines?: number }).lines;
-  const where = line ? `Line ${line}` : "The file";
-  if (err.code === "CSV_QUOTE_NOT_CLOSED") return `${where}: the file ends inside a quoted field (a " is never closed).`;
-  if (err.code === "CSV_MAX_RECORD_SIZE") return `${where}: a row is longer than ${MAX_ROW_CHARS} characters; this does not look like a file of prices.`;
-  return `${where}: the file cannot be read as CSV (${err.message}).`;
+function csvErrorMessage(err: CsvRecordError, line: number): string {
+  if (err.code === "quote-not-closed") return `Line ${line}: a quoted field starts here and the file ends inside it (a " is never closed).`;
+  return `Line ${line}: a row is longer than ${MAX_ROW_CHARS} characters; this does not look like a file of prices.`;
 }
