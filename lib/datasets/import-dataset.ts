@@ -3,7 +3,7 @@ import fs from "node:fs";
 import type { DatabaseConfig } from "../db/config";
 import { PermanentJobError, type JobContext, type Json } from "../jobs";
 import { openBarWriter } from "./bar-writer";
-import { DatasetFormatError, readBars } from "./parse";
+import { DatasetFormatError, fileChunks, readBars } from "./parse";
 import { publishDataset } from "./publish-dataset";
 import { SymbolStats } from "./symbol-stats";
 
@@ -36,7 +36,7 @@ export async function importDataset(ctx: JobContext<ImportPayload>, config: Data
   try {
     ctx.progress(0, "Reading rows");
     await writer.clear(datasetId);
-    const reader = readBars(fs.createReadStream(dataset.storedPath, { highWaterMark: 256 * 1024 }), {
+    const reader = readBars(fileChunks(dataset.storedPath), {
       symbol: dataset.symbolHint ?? undefined,
       signal: ctx.signal,
       onProgress: (bytes) => ctx.progress((bytes / size) * 95, "Reading rows"),

@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Readable } from "node:stream";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { fileChunks } from "./file-chunks";
 import { readBars } from "./read-bars";
 import { SNIFF_BYTES } from "./sniff-head";
 import { chunked, fixture, readAll } from "./test-support";
@@ -34,6 +38,23 @@ describe("readBars streams", () => {
         const result = await readAll(chunked(bytes, size));
         expect(result.report, `chunks of ${size} bytes`).toEqual(whole.report);
         expect(result.bars, `chunks of ${size} bytes`).toEqual(whole.bars);
+      }
+    });
+
+    it(`reads a file through chunks that reuse one buffer like the same bytes in fresh chunks (${encoding})`, async () => {
+      const bytes = chineseFile(encoding);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-chunks-"));
+      try {
+        const file = path.join(dir, "prices.csv");
+        fs.writeFileSync(file, bytes);
+        const whole = await readAll(Readable.from([bytes]));
+        for (const size of [1_000, 64 * 1024]) {
+          const fromFile = await readAll(fileChunks(file, size));
+          expect(fromFile.report, `chunks of ${size} bytes`).toEqual(whole.report);
+          expect(fromFile.bars, `chunks of ${size} bytes`).toEqual(whole.bars);
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
       }
     });
   }

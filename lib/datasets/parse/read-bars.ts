@@ -14,13 +14,16 @@ const DEFAULT_BATCH_SIZE = 5000;
 /** Longer rows mean a wrong delimiter, an unclosed quote or no text at all; refusing them bounds memory. */
 const MAX_ROW_CHARS = 64 * 1024;
 
+/** A stream, or chunks of bytes (each valid until the next is asked for) or strings. */
+export type BarSource = NodeJS.ReadableStream | Readable | AsyncIterable<Uint8Array | string>;
+
 /**
  * Reads a market-data file (CSV, TSV or TXT; UTF-8 or GB18030) as batches of validated bars, in
  * constant memory whatever its size. Rows that are not valid bars are skipped and reported. Throws,
  * from the iterator, a DatasetFormatError when the file cannot be imported (after the last batch
  * when too many of its rows are invalid), or the signal's reason when it aborts.
  */
-export function readBars(source: NodeJS.ReadableStream | Readable, options: ReadBarsOptions = {}): BarReader {
+export function readBars(source: BarSource, options: ReadBarsOptions = {}): BarReader {
   const report: ImportReport = {
     format: "unknown",
     encoding: "utf-8",
@@ -36,7 +39,7 @@ export function readBars(source: NodeJS.ReadableStream | Readable, options: Read
   return { report, [Symbol.asyncIterator]: () => batches(source, options, report) };
 }
 
-async function* batches(source: NodeJS.ReadableStream | Readable, options: ReadBarsOptions, report: ImportReport): AsyncGenerator<BarRow[], void, undefined> {
+async function* batches(source: BarSource, options: ReadBarsOptions, report: ImportReport): AsyncGenerator<BarRow[], void, undefined> {
   const { signal } = options;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE)) || DEFAULT_BATCH_SIZE;
   const chunks = byteChunks(source, options);

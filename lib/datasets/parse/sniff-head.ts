@@ -24,7 +24,7 @@ export async function sniffHead(chunks: AsyncIterator<Buffer>): Promise<Head> {
   while (length < SNIFF_BYTES) {
     const next = await chunks.next();
     if (next.done) break;
-    parts.push(next.value);
+    parts.push(Buffer.from(next.value)); // the source may reuse its chunk's memory for the next one
     length += next.value.length;
   }
   const bytes = Buffer.concat(parts, length);

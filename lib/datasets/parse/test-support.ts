@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { expect } from "vitest";
 import { DatasetFormatError } from "./dataset-format-error";
 import { MS_PER_DAY } from "./parse-date";
-import { readBars } from "./read-bars";
+import { readBars, type BarSource } from "./read-bars";
 import type { BarRow, ImportReport, ReadBarsOptions } from "./types";
 
 /** Helpers for the reader's tests. */
@@ -34,7 +34,7 @@ export interface ReadResult {
   report: ImportReport;
 }
 
-export async function readAll(source: Readable | Uint8Array, options?: ReadBarsOptions): Promise<ReadResult> {
+export async function readAll(source: BarSource | Uint8Array, options?: ReadBarsOptions): Promise<ReadResult> {
   const reader = readBars(source instanceof Uint8Array ? chunked(source, 64 * 1024) : source, options);
   const bars: BarRow[] = [];
   const batches: number[] = [];
