@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { isPlainNumberText, parseNumber } from "./parse-number";
+import { parseNumber } from "./parse-number";
 
 describe("parseNumber", () => {
   it.each([
@@ -26,14 +26,30 @@ describe("parseNumber", () => {
   });
 });
 
-describe("isPlainNumberText", () => {
-  it("agrees with the plain-number pattern on any text of digits, points, signs and exponents", () => {
-    const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+describe("parseNumber, for any text (property)", () => {
+  /** The rules, with regular expressions only: what the fast path must agree with. */
+  function byPatterns(text: string): number {
+    const trimmed = text.trim();
+    const value = (/^(["'])(.*)\1$/.exec(trimmed)?.[2] ?? trimmed).trim();
+    let n = NaN;
+    if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(value)) n = Number(value);
+    else if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(value) && (value.includes(".") || value.indexOf(",") !== value.lastIndexOf(","))) {
+      n = Number(value.replaceAll(",", ""));
+    }
+    return Number.isFinite(n) ? n : NaN;
+  }
+
+  it("gives what the patterns give, on text of digits, points, signs, exponents, spaces, quotes and literal prefixes", () => {
+    const unit = fc.constantFrom("0", "1", "9", ".", "+", "-", "e", "E", "x", "X", "o", "b", "B", " ", "\t", "\n", ",", '"', "'", "I", "n");
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("0", "1", "9", ".", "+", "-", "e", "E", "x", " ", ","), maxLength: 8 }), (text) => {
-        expect(isPlainNumberText(text)).toBe(PLAIN.test(text));
+      fc.property(fc.string({ unit, maxLength: 9 }), (text) => {
+        expect(parseNumber(text)).toBe(byPatterns(text));
       }),
-      { numRuns: 20_000 },
+      { numRuns: 50_000 },
     );
+  });
+
+  it.each(["Infinity", "-Infinity", "0x1f", "0X1F", "0o17", "0b101", "0B1", "1e999", " 1 ", "1\n", "-0", "5.e3"])("%j as the patterns read it", (text) => {
+    expect(parseNumber(text)).toBe(byPatterns(text));
   });
 });
