@@ -88,7 +88,6 @@ export const importComparison: Comparison = {
       if (m.peakRssBytes / 2 ** 20 >= TARGET_RSS_MB) notes.push(`**Missed on ${m.database}**: peak RSS ${Math.round(m.peakRssBytes / 2 ** 20)} MB (target < ${TARGET_RSS_MB} MB).`);
     }
     if (measured.some((m) => m.loaderSeconds / m.tandemSeconds < TARGET_RATIO)) notes.push(whyMissed(measured, reading.seconds));
-    if (measured.some((m) => m.peakRssBytes / 2 ** 20 >= TARGET_RSS_MB)) notes.push(RSS_VARIES);
     return {
       tables: [
         {
@@ -140,14 +139,6 @@ function importWithTandem(input: ImportRunInput): Promise<ImportRunResult> {
 }
 
 /** What the "where the time goes" figures say about a missed ratio, in this run's numbers. */
-/* What probes of the SQLite import showed (bench/import/import-run.ts run alone, this machine, 2026-11-30); update with lib/datasets. */
-const RSS_VARIES =
-  "**Why peak RSS can pass 300 MB.** The same import's peak RSS differs from run to run: 14 more runs of the SQLite import's " +
-  "child process on this machine gave 260–273 MB thirteen times and 314 MB once. `process.memoryUsage()` sampled every 50 ms " +
-  "in two of them: 127–132 MB before the import starts; at the peak, a JavaScript heap of 59 MB and 49 MB of ArrayBuffers " +
-  "(the reader alone, without a database, peaks at 3 MB of ArrayBuffers and 161 MB RSS). The registry's SQLite checkpointer " +
-  "thread adds about 15 MB: without it, five runs gave 243–248 MB four times and 298 MB once.";
-
 function whyMissed(measured: Row[], readerSeconds: number): string {
   const parts = measured.map(
     (m) =>

@@ -203,20 +203,20 @@ function throughputMiss(tandem: Measured, best: Measured): string {
       `With worker and server on this machine's ${cores} cores, that CPU alone bounds Tandem at about ${count((cores * 1000) / cpu)} ` +
       `jobs/s. ${perJob} graphile-worker locks a job when it fetches it and deletes it when it is done. Each of Tandem's updates ` +
       "changes the job's status, which indexes of the `jobs` table hold, so PostgreSQL adds an entry for the new row version to all " +
-      "twelve of its indexes (no HOT update). Claims are large — very short jobs are claimed ahead of the free slots — so commits " +
-      `are few: ${amount(tandem.transactionsPerJob!)} transactions per job. Probes on this machine (no-op jobs): EXPLAIN ANALYZE of ` +
-      "recording 200 jobs succeeded on an otherwise idle server, 12.3 ms — 8.2 ms the update (6,464 buffer hits), 1.7 ms the event " +
-      "rows, 2.1 ms their foreign-key checks; a CPU profile of the worker's process over 20,000 jobs, idle half of the time, " +
-      "waiting on the database."
+      "ten of its indexes (no HOT update). Claims are large — very short jobs are claimed ahead of the free slots — so commits " +
+      `are few: ${amount(tandem.transactionsPerJob!)} transactions per job. Probes on this machine (10,000 no-op jobs, one worker, ` +
+      "three runs each, with the twelve indexes of the time): without the event rows' foreign key, PostgreSQL's CPU per job went " +
+      "from 0.089–0.091 ms to 0.077–0.079 ms and throughput from 10,253–10,970 to 11,352–12,150 jobs/s; without eight of the " +
+      "twelve indexes, to 0.056–0.057 ms and 12,531–13,720 jobs/s. Neither comes near graphile-worker's rate in this run."
     );
   }
   return (
     `**Why Tandem misses the throughput target on SQLite.** SQLite runs inside the worker's process: in this run Tandem used ` +
     `${ms(tandem.cpuMsPerJob)} of CPU per job, ${best.system.name} ${ms(best.cpuMsPerJob)}. ${perJob} Each update changes the job's ` +
-    "status, and SQLite rewrites the job's entries in the indexes that hold it (five or six of the `jobs` table's twelve, for the " +
-    "task center's lists, the claim order and the recovery); plainjob's table has one index. Claims are large — very short jobs " +
+    "status, and SQLite rewrites the job's entries in the indexes that hold it (three to five of the `jobs` table's ten, for the " +
+    "task center's lists and the claim order); plainjob's table has one index. Claims are large — very short jobs " +
     "are claimed ahead of the free slots — and the write-ahead log is checkpointed on a thread of its own. A CPU profile of the " +
-    "worker's process on this machine (20,000 no-op jobs, their bulk enqueue included) found 61 % of its time in SQLite's statements " +
+    "worker's process on this machine (30,000 no-op jobs, their bulk enqueue included) found 70 % of its time in SQLite's statements " +
     "and commits."
   );
 }
@@ -226,7 +226,7 @@ const PICKUP_MISS: Record<"sameProcess" | "otherProcess", string> = {
     "**Why Tandem misses the pick-up target in the same process.** Enqueue → start is two statements, as graphile-worker's (`add_job`, " +
     "then `get_jobs`): the enqueue (the job, its \"queued\" event and `pg_notify` in one statement, which wakes the worker in this " +
     "process as soon as it returns) and the claim (the job and its \"started\" event). Each writes more than graphile-worker's: an event " +
-    "row, and the entries of the `jobs` table's twelve indexes (the task center's lists), and each waits for the WAL flush at commit.",
+    "row, and the entries of the `jobs` table's ten indexes (the task center's lists), and each waits for the WAL flush at commit.",
   otherProcess:
     "**Why Tandem misses the pick-up target from another process.** The notification is part of the enqueue statement and wakes the " +
     "worker through LISTEN/NOTIFY when it commits; the claim then costs what it does in the same process (above).",
