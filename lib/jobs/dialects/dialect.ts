@@ -95,5 +95,7 @@ export interface JobDialect {
   readonly sql: {
     param(n: number, cast?: "jsonb"): string;
     date(d: Date): unknown;
+    /** A GROUP BY term for `column` that no index's order can serve, so the WHERE clause picks the index. */
+    unorderedGroup(column: string): string;
   };
 }

@@ -250,6 +250,7 @@ export function postgresDialect(connectionString: string): JobDialect {
     sql: {
       param: (n, cast) => (cast ? `$${n}::${cast}` : `$${n}`),
       date: (d) => d,
+      unorderedGroup: (column) => column,
     },
   };
 }

@@ -219,6 +219,10 @@ export function sqliteDialect(db: Db): JobDialect {
     sql: {
       param: () => "?",
       date: (d) => d.getTime(),
+      // Unary + hides the column from the planner, which would otherwise walk a whole status index
+      // to skip sorting the groups (measured: 101 ms, not 0.4 ms, to count today's finished jobs
+      // among 100,000 without statistics).
+      unorderedGroup: (column) => `+${column}`,
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Store } from "../store";
 import { JOB_STATUSES, TERMINAL_STATUSES, type JobStatus } from "../types";
-import { jobWhere, type JobFilter } from "./list-jobs";
+import type { JobFilter } from "./list-jobs";
 
 export type StatusCounts = Record<JobStatus, number>;
 
@@ -16,38 +16,58 @@ const zeroCounts = (): StatusCounts => Object.fromEntries(JOB_STATUSES.map((s) =
 export async function countJobsByStatus(store: Store, filter: JobFilter = {}, { atMost }: { atMost?: number } = {}): Promise<StatusCounts> {
   const counts = zeroCounts();
   const statuses = filter.status?.length ? filter.status : JOB_STATUSES;
-  if (atMost !== undefined) {
-    for (const row of await cappedCounts(store, filter, statuses, atMost)) counts[row.status] = Number(row.n);
-    return counts;
-  }
-  const groups = await store.db.job.groupBy({ by: ["status"], where: jobWhere(store, filter), _count: { _all: true } });
-  for (const g of groups) if (g.status in counts) counts[g.status as JobStatus] = g._count._all;
+  const rows = atMost === undefined ? await exactCounts(store, filter, statuses) : await cappedCounts(store, filter, statuses, atMost);
+  for (const row of rows) if (row.status in counts) counts[row.status] = Number(row.n);
   return counts;
 }
 
+type CountRow = { status: JobStatus; n: number | bigint };
+
+function exactCounts(store: Store, filter: JobFilter, statuses: readonly JobStatus[]) {
+  const { sql } = store.dialect;
+  const sqlFilter = new SqlFilter(store, filter);
+  const where = [`status IN (${statuses.map((s) => sqlFilter.param(s)).join(", ")})`, ...sqlFilter.conditions()].join(" AND ");
+  const query = `SELECT status, COUNT(*) AS n FROM jobs WHERE ${where} GROUP BY ${sql.unorderedGroup("status")}`;
+  return store.db.$queryRawUnsafe<CountRow[]>(query, ...sqlFilter.params);
+}
+
 function cappedCounts(store: Store, filter: JobFilter, statuses: readonly JobStatus[], atMost: number) {
-  const { sql, name } = store.dialect;
-  const params: unknown[] = [];
-  const param = (value: unknown) => (params.push(value), sql.param(params.length));
-  // The same conditions as jobWhere (the list's), in SQL: the database tests check they agree.
-  const where = (status: JobStatus) =>
-    [
-      `status = ${param(status)}`,
-      filter.ownerId !== undefined && `owner_id = ${param(filter.ownerId)}`,
-      filter.kind && `kind = ${param(filter.kind)}`,
-      filter.batchId && `batch_id = ${param(filter.batchId)}`,
-      filter.search && `name ${name === "postgres" ? "ILIKE" : "LIKE"} ${param(`%${filter.search}%`)}`,
-      filter.createdFrom && `created_at >= ${param(sql.date(filter.createdFrom))}`,
-      filter.createdTo && `created_at <= ${param(sql.date(filter.createdTo))}`,
-      filter.finishedFrom && `finished_at >= ${param(sql.date(filter.finishedFrom))}`,
-    ]
-      .filter(Boolean)
-      .join(" AND ");
+  const sqlFilter = new SqlFilter(store, filter);
+  const where = (status: JobStatus) => [`status = ${sqlFilter.param(status)}`, ...sqlFilter.conditions()].join(" AND ");
   const limit = Math.max(0, Math.floor(atMost)) + 1;
   const query = statuses
     .map((s) => `SELECT '${s}' AS status, (SELECT COUNT(*) FROM (SELECT 1 FROM jobs WHERE ${where(s)} LIMIT ${limit}) capped) AS n`)
     .join(" UNION ALL ");
-  return store.db.$queryRawUnsafe<{ status: JobStatus; n: number | bigint }[]>(query, ...params);
+  return store.db.$queryRawUnsafe<CountRow[]>(query, ...sqlFilter.params);
+}
+
+/** The conditions of jobWhere (the list's) but status, as SQL: the database tests check they agree. */
+class SqlFilter {
+  readonly params: unknown[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly filter: JobFilter,
+  ) {}
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return this.store.dialect.sql.param(this.params.length);
+  }
+
+  conditions(): string[] {
+    const { filter } = this;
+    const { sql, name } = this.store.dialect;
+    return [
+      filter.ownerId !== undefined && `owner_id = ${this.param(filter.ownerId)}`,
+      filter.kind && `kind = ${this.param(filter.kind)}`,
+      filter.batchId && `batch_id = ${this.param(filter.batchId)}`,
+      filter.search && `name ${name === "postgres" ? "ILIKE" : "LIKE"} ${this.param(`%${filter.search}%`)}`,
+      filter.createdFrom && `created_at >= ${this.param(sql.date(filter.createdFrom))}`,
+      filter.createdTo && `created_at <= ${this.param(sql.date(filter.createdTo))}`,
+      filter.finishedFrom && `finished_at >= ${this.param(sql.date(filter.finishedFrom))}`,
+    ].filter((c): c is string => typeof c === "string");
+  }
 }
 
 export interface BatchCounts {
