@@ -16,17 +16,18 @@ const zeroCounts = (): StatusCounts => Object.fromEntries(JOB_STATUSES.map((s) =
 export async function countJobsByStatus(store: Store, filter: JobFilter = {}, { atMost }: { atMost?: number } = {}): Promise<StatusCounts> {
   const counts = zeroCounts();
   const statuses = filter.status?.length ? filter.status : JOB_STATUSES;
-  const rows = atMost === undefined ? await exactCounts(store, filter, statuses) : await cappedCounts(store, filter, statuses, atMost);
+  const rows = atMost === undefined ? await exactCounts(store, filter) : await cappedCounts(store, filter, statuses, atMost);
   for (const row of rows) if (row.status in counts) counts[row.status] = Number(row.n);
   return counts;
 }
 
 type CountRow = { status: JobStatus; n: number | bigint };
 
-function exactCounts(store: Store, filter: JobFilter, statuses: readonly JobStatus[]) {
+function exactCounts(store: Store, filter: JobFilter) {
   const { sql } = store.dialect;
   const sqlFilter = new SqlFilter(store, filter);
-  const where = [`status IN (${statuses.map((s) => sqlFilter.param(s)).join(", ")})`, ...sqlFilter.conditions()].join(" AND ");
+  const conditions = [filter.status?.length && `status IN (${filter.status.map((s) => sqlFilter.param(s)).join(", ")})`, ...sqlFilter.conditions()];
+  const where = conditions.filter(Boolean).join(" AND ") || "TRUE";
   const query = `SELECT status, COUNT(*) AS n FROM jobs WHERE ${where} GROUP BY ${sql.unorderedGroup("status")}`;
   return store.db.$queryRawUnsafe<CountRow[]>(query, ...sqlFilter.params);
 }
