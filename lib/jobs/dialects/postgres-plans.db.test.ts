@@ -9,7 +9,7 @@ import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testDialect } from "../../db/testing";
 import { setupTestQueue } from "../test-support";
-import { COMPLETE, FAIL, PLANNER_OPTIONS, RENEW } from "./postgres";
+import { CLAIM, COMPLETE, FAIL, PLANNER_OPTIONS, RENEW } from "./postgres";
 
 const t = setupTestQueue();
 const RUNNING = 5_000;
@@ -57,6 +57,12 @@ describe.runIf(testDialect() === "postgres")("the registry's statements on Postg
   }, 60_000);
   afterEach(async () => {
     await client.end();
+  });
+
+  it("claims in the claim order's index, stopping after the limit, and updates the picked jobs by primary key", async () => {
+    const now = new Date();
+    const scans = await genericPlan(CLAIM, [WORKER, now.toISOString(), new Date(now.getTime() + 30_000).toISOString(), ["k"], 100]);
+    expect(scans.sort()).toEqual(["Index Scan jobs_pkey", "Index Scan jobs_status_priority_run_at_id_idx"]);
   });
 
   it("records completions looking each job up by primary key", async () => {

@@ -37,7 +37,12 @@ const types = {
 const decode: RowDecoder = { date: (v) => v as Date, json: (v) => v as never, bool: (v) => v as boolean };
 const ts = (d: Date) => d.toISOString();
 
-const CLAIM = `
+/*
+ * The picked ids reach the update as an array, so it finds them by primary key. Joined as a table,
+ * they get the generic plan's guess for the limit (a tenth of the queue) and the planner hashes
+ * them against a scan of the whole jobs table instead.
+ */
+export const CLAIM = `
   WITH picked AS (
     SELECT id FROM jobs
      WHERE status = 'queued' AND run_at <= $2::timestamp AND kind = ANY($4::text[])
@@ -48,8 +53,7 @@ const CLAIM = `
     UPDATE jobs AS j
        SET status = 'running', worker_id = $1::text, attempts = j.attempts + 1, progress = 0, progress_label = NULL,
            started_at = $2::timestamp, heartbeat_at = $2::timestamp, lease_expires_at = $3::timestamp, updated_at = $2::timestamp
-      FROM picked
-     WHERE j.id = picked.id
+     WHERE j.id = ANY(ARRAY(SELECT id FROM picked))
     RETURNING j.*),
   started AS (
     INSERT INTO job_events (job_id, type, worker_id, message, created_at)
