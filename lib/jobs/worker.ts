@@ -60,6 +60,12 @@ interface Running {
   /** Called when a slot is handed to it while it waits: true, or false if it was stopped first. */
   admit?: (admitted: boolean) => void;
   /**
+   * What stopping it does besides aborting its signal, in its phase: leave the wait, or give up on
+   * a handler that ignores the signal. Called by stopRun rather than by an "abort" listener: adding
+   * one took about 5 µs per job (measured), and every job had one or two.
+   */
+  onStop?: () => void;
+  /**
    * When the lease we last got for it runs out at the latest, by this process's clock: the time the
    * claim or renewal was sent, plus the lease.
    */
@@ -172,7 +178,7 @@ export class Worker {
     let timer: NodeJS.Timeout | undefined;
     const graceOver = new Promise<"grace-over">((resolve) => (timer = setTimeout(() => resolve("grace-over"), graceMs)));
     if ((await Promise.race([all(), graceOver])) === "grace-over") {
-      for (const r of this.running.values()) abort(r.controller, "shutdown", "the worker is shutting down");
+      for (const r of this.running.values()) stopRun(r, "shutdown", "the worker is shutting down");
       await all();
     }
     clearTimeout(timer);
@@ -282,19 +288,18 @@ export class Worker {
       return true;
     }
     return new Promise<boolean>((resolve) => {
-      const signal = entry.controller.signal;
-      const onAbort = () => {
+      entry.admit = (admitted) => {
+        entry.onStop = undefined;
+        resolve(admitted);
+      };
+      entry.onStop = () => {
+        entry.onStop = undefined;
         this.waiting.splice(this.waiting.indexOf(entry), 1);
         this.leftClaim(entry.claim, 0);
         resolve(false);
       };
-      entry.admit = (admitted) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(admitted);
-      };
-      if (signal.aborted) return onAbort();
-      signal.addEventListener("abort", onAbort, { once: true });
       this.waiting.push(entry);
+      if (entry.controller.signal.aborted) entry.onStop();
     });
   }
 
@@ -343,7 +348,7 @@ export class Worker {
     }
     const timeoutMs = job.timeoutMs ?? definition?.options.timeoutMs;
     const timer = timeoutMs
-      ? setTimeout(() => abort(controller, "timeout", `timed out after ${timeoutMs} ms`), timeoutMs)
+      ? setTimeout(() => stopRun(entry, "timeout", `timed out after ${timeoutMs} ms`), timeoutMs)
       : undefined;
     const run = createJobRun(this.store, job, this.id, controller.signal, log, this.options.pool ?? {});
     const startedAt = Date.now();
@@ -353,9 +358,8 @@ export class Worker {
       // An aborted handler gets a moment to undo its work and settle; one that ignores its signal is
       // abandoned after that, and its slot is freed.
       const abandoned = new Promise<never>((_, reject) => {
-        const onAbort = () => setTimeout(() => reject(controller.signal.reason), this.options.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS).unref();
-        if (controller.signal.aborted) onAbort();
-        else controller.signal.addEventListener("abort", onAbort, { once: true });
+        entry.onStop = () => setTimeout(() => reject(controller.signal.reason), this.options.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS).unref();
+        if (controller.signal.aborted) entry.onStop();
       });
       const result = await Promise.race([definition.handler(run.context), abandoned]);
       if (controller.signal.aborted) throw controller.signal.reason;
@@ -405,7 +409,7 @@ export class Worker {
     if (signal.type === "queued") this.wakeup.wake();
     else {
       const running = this.running.get(signal.jobId);
-      if (running) abort(running.controller, "cancelled", "cancelled on request");
+      if (running) stopRun(running, "cancelled", "cancelled on request");
     }
   }
 
@@ -419,8 +423,8 @@ export class Worker {
       const running = this.running.get(id);
       if (!running) continue;
       if (held.has(id)) running.leaseUntil = sentAt + this.leaseMs;
-      if (cancelRequested.has(id)) abort(running.controller, "cancelled", "cancelled on request");
-      else if (!held.has(id)) abort(running.controller, "lease-lost", "the job's lease was lost");
+      if (cancelRequested.has(id)) stopRun(running, "cancelled", "cancelled on request");
+      else if (!held.has(id)) stopRun(running, "lease-lost", "the job's lease was lost");
     }
   }
 
@@ -433,7 +437,7 @@ export class Worker {
     const now = Date.now();
     for (const running of this.running.values()) {
       if (running.phase !== "recording" && now >= running.leaseUntil - marginMs) {
-        abort(running.controller, "lease-lost", "its lease could not be renewed in time; stopped so that no other worker runs it at the same time");
+        stopRun(running, "lease-lost", "its lease could not be renewed in time; stopped so that no other worker runs it at the same time");
       }
     }
   }
@@ -462,8 +466,10 @@ export class Worker {
   }
 }
 
-function abort(controller: AbortController, cause: AbortCause, message: string): void {
-  if (!controller.signal.aborted) controller.abort(new JobAbortedError(cause, message));
+function stopRun(run: Running, cause: AbortCause, message: string): void {
+  if (run.controller.signal.aborted) return;
+  run.controller.abort(new JobAbortedError(cause, message));
+  run.onStop?.();
 }
 
 function toError(err: unknown): Error {
