@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDatabase, parseDatabaseUrl } from "../../lib/db";
 import { migrate } from "../../lib/db/migrate";
+import { countStoredBars } from "../../lib/datasets/bars";
 import { createDataset } from "../../lib/datasets/create-dataset";
 import { JobQueue } from "../../lib/jobs";
 import { registerHandlers } from "../../lib/queue/register-handlers";
@@ -44,7 +45,7 @@ serveChild<ImportRunInput, ImportRunResult>(async ({ databaseUrl, file }) => {
     await new Promise((r) => setTimeout(r, 50));
   }
   const seconds = (performance.now() - started) / 1000;
-  const rows = await db.priceBar.count();
+  const rows = await countStoredBars(db);
   await queue.close({ graceMs: 0 });
   await db.$disconnect();
   return { rows, seconds, peakRssBytes: process.resourceUsage().maxRSS * 1024 };

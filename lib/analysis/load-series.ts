@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { readSymbolBars } from "../datasets/bars";
 import type { Interval, PriceSeries } from "./types";
 
 export interface DateRange {
@@ -18,24 +19,20 @@ export async function loadSeries(db: Db, ownerId: string | null, symbol: string,
     include: { dataset: { select: { interval: true } } },
   });
   if (!listed) return null;
-  const date = {
-    ...(range.from ? { gte: new Date(`${range.from}T00:00:00Z`) } : {}),
-    ...(range.to ? { lte: new Date(`${range.to}T00:00:00Z`) } : {}),
-  };
-  const rows = await db.priceBar.findMany({
-    where: { datasetId: listed.datasetId, symbol, ...(range.from || range.to ? { date } : {}) },
-    orderBy: { date: "asc" },
-    select: { date: true, open: true, high: true, low: true, close: true, volume: true },
+  const bars = await readSymbolBars(db, listed.datasetId, symbol, {
+    from: range.from ? Date.parse(`${range.from}T00:00:00Z`) : undefined,
+    to: range.to ? Date.parse(`${range.to}T00:00:00Z`) : undefined,
   });
-  const ohlc = listed.hasOhlc && rows.every((r) => r.open !== null && r.high !== null && r.low !== null);
+  const complete = (column: Float64Array) => !column.some(Number.isNaN);
+  const ohlc = listed.hasOhlc && complete(bars.open) && complete(bars.high) && complete(bars.low);
   return {
     symbol,
     interval: (listed.dataset.interval ?? "irregular") as Interval,
-    dates: rows.map((r) => r.date.getTime()),
-    open: ohlc ? rows.map((r) => r.open!) : null,
-    high: ohlc ? rows.map((r) => r.high!) : null,
-    low: ohlc ? rows.map((r) => r.low!) : null,
-    close: rows.map((r) => r.close),
-    volume: rows.every((r) => r.volume !== null) ? rows.map((r) => r.volume!) : null,
+    dates: Array.from(bars.dates),
+    open: ohlc ? Array.from(bars.open) : null,
+    high: ohlc ? Array.from(bars.high) : null,
+    low: ohlc ? Array.from(bars.low) : null,
+    close: Array.from(bars.close),
+    volume: complete(bars.volume) ? Array.from(bars.volume) : null,
   };
 }

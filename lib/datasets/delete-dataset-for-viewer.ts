@@ -18,7 +18,7 @@ export async function deleteDatasetForViewer(db: Db, viewer: Principal, datasetI
     }
   }
   await db.datasetSymbol.deleteMany({ where: { datasetId } });
-  await db.priceBar.deleteMany({ where: { datasetId } });
+  await db.barChunk.deleteMany({ where: { datasetId } });
   await db.dataset.delete({ where: { id: datasetId } });
   if (dataset.storedPath) await fs.promises.rm(dataset.storedPath, { force: true });
 }

@@ -15,7 +15,7 @@ export interface ImportPayload {
 
 /**
  * The `dataset-import` job: streams the stored upload through the CSV reader, writes its bars in
- * batches on a connection of its own, then publishes them in one transaction. Every attempt first
+ * chunks per symbol on a connection of its own, then publishes them in one transaction. Every attempt first
  * removes what an earlier, interrupted attempt wrote, so a crash never leaves duplicated or partial
  * bars; readers only ever see published datasets.
  */
@@ -32,10 +32,10 @@ export async function importDataset(ctx: JobContext<ImportPayload>, config: Data
   await db.dataset.update({ where: { id: datasetId }, data: { status: "importing", errorMessage: null } });
 
   const size = Number(dataset.fileSize) || 1;
-  const writer = await openBarWriter(config);
+  const writer = await openBarWriter(config, datasetId);
   try {
     ctx.progress(0, "Reading rows");
-    await writer.clear(datasetId);
+    await writer.clear();
     const reader = readBars(fileChunks(dataset.storedPath), {
       symbol: dataset.symbolHint ?? undefined,
       signal: ctx.signal,
@@ -44,7 +44,7 @@ export async function importDataset(ctx: JobContext<ImportPayload>, config: Data
     const stats = new SymbolStats();
     for await (const batch of reader) {
       ctx.signal.throwIfAborted();
-      await writer.write(datasetId, batch);
+      await writer.write(batch);
       stats.add(batch);
     }
     await writer.finish();
@@ -56,7 +56,7 @@ export async function importDataset(ctx: JobContext<ImportPayload>, config: Data
     const { rowsRead, imported, rejected } = reader.report;
     return { datasetId, symbols: reader.report.symbols, rowsRead, imported, rejected };
   } catch (err) {
-    await writer.clear(datasetId).catch(() => {});
+    await writer.clear().catch(() => {});
     if (err instanceof DatasetFormatError) {
       await markFailed(ctx, err.message, err.report);
       throw new PermanentJobError(err.message);

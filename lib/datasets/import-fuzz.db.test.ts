@@ -13,6 +13,7 @@ import type { TestDatabase } from "../db/testing";
 import type { JobQueue } from "../jobs";
 import { createTestQueue, waitFor } from "../jobs/test-support";
 import { registerHandlers } from "../queue/register-handlers";
+import { countStoredBars } from "./bars";
 import { createDataset } from "./create-dataset";
 import { hostileFile } from "./parse/hostile-files";
 import { sampleFilePath } from "./sample-datasets";
@@ -58,14 +59,14 @@ describe("the import job on hostile files", () => {
         const report = dataset.report as { rowsRead: number; imported: number; rejected: number };
         expect(report.imported + report.rejected).toBe(report.rowsRead);
         expect(dataset.rowCount).toBe(report.imported);
-        expect(await database.db.priceBar.count({ where: { datasetId: dataset.id } })).toBe(report.imported);
+        expect(await countStoredBars(database.db, dataset.id)).toBe(report.imported);
       } else {
         expect(dataset.status).toBe("failed");
         expect(dataset.errorMessage).toMatch(/\w{3,}/);
         expect(dataset.errorMessage).not.toMatch(/\n\s+at /);
         // A bad file is the file's fault: failed for good at once, not retried.
         expect(job.attempts).toBe(1);
-        expect(await database.db.priceBar.count({ where: { datasetId: dataset.id } })).toBe(0);
+        expect(await countStoredBars(database.db, dataset.id)).toBe(0);
       }
     }
     // Some of each, or the generator is not testing much.

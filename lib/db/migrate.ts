@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseConfig, type DatabaseConfig } from "./config";
 import { readMigrations, type Migration } from "./migrations";
+import { registerMigrationFunctions } from "./sqlite-functions";
 
 export interface MigrateResult {
   applied: string[];
@@ -58,6 +59,7 @@ function pending(migrations: Migration[], applied: Map<string, string>): Migrati
 function migrateSqlite(file: string, migrations: Migration[]): MigrateResult {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 30_000 });
+  registerMigrationFunctions(db);
   try {
     db.pragma("journal_mode = WAL");
     // Prisma redefines a SQLite table by copying it, dropping the old one and renaming the copy,

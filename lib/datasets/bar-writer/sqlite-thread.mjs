@@ -1,45 +1,24 @@
-// The SQLite bar writer's thread: better-sqlite3 is synchronous, so the import writes its bars here
+// The SQLite bar writer's thread: better-sqlite3 is synchronous, so the import stores its chunks here
 // while the job's own thread parses the next rows. A plain .mjs file that exists on disk at run
 // time, under both `next start` and `npm run worker` (bundlers do not follow worker-thread entries).
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 
-/** Rows per INSERT statement: one call into SQLite for many rows (under its 32,766-parameter limit). */
-const ROWS_PER_INSERT = 200;
-const COLUMNS = "(dataset_id, symbol, date, open, high, low, close, volume)";
-const ROW_PARAMS = "(?, ?, ?, ?, ?, ?, ?, ?)";
-
 const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs });
 db.pragma("journal_mode = WAL");
-const insertMany = db.prepare(`INSERT INTO price_bars ${COLUMNS} VALUES ${Array(ROWS_PER_INSERT).fill(ROW_PARAMS).join(", ")}`);
-const insertOne = db.prepare(`INSERT INTO price_bars ${COLUMNS} VALUES ${ROW_PARAMS}`);
-const remove = db.prepare("DELETE FROM price_bars WHERE dataset_id = ?");
+const insert = db.prepare(
+  "INSERT INTO bar_chunks (dataset_id, symbol, seq, bar_count, first_date, last_date, bars) VALUES (?, ?, ?, ?, ?, ?, ?)",
+);
+const remove = db.prepare("DELETE FROM bar_chunks WHERE dataset_id = ?");
 
-/** A batch as packed by sqlite.ts: columns of numbers, NaN for a missing value, symbols by index. */
-const params = [];
-const writeBatch = db.transaction(({ datasetId, symbols, symbolAt, dates, open, high, low, close, volume }) => {
-  const add = (i) => params.push(datasetId, symbols[symbolAt[i]], dates[i], orNull(open[i]), orNull(high[i]), orNull(low[i]), close[i], orNull(volume[i]));
-  const count = dates.length;
-  let at = 0;
-  for (; at + ROWS_PER_INSERT <= count; at += ROWS_PER_INSERT) {
-    params.length = 0;
-    for (let i = at; i < at + ROWS_PER_INSERT; i++) add(i);
-    insertMany.run(params);
-  }
-  for (; at < count; at++) {
-    params.length = 0;
-    add(at);
-    insertOne.run(params);
-  }
+/** Chunks as packed by lib/datasets/bars (dates as unix ms, like Prisma's). */
+const writeChunks = db.transaction((datasetId, chunks) => {
+  for (const c of chunks) insert.run(datasetId, c.symbol, c.seq, c.count, c.firstDate, c.lastDate, Buffer.from(c.bars));
 });
 
-function orNull(value) {
-  return Number.isNaN(value) ? null : value;
-}
-
-parentPort.on("message", ({ id, type, batch, datasetId }) => {
+parentPort.on("message", ({ id, type, datasetId, chunks }) => {
   try {
-    if (type === "write") writeBatch.immediate(batch);
+    if (type === "write") writeChunks.immediate(datasetId, chunks);
     else if (type === "clear") remove.run(datasetId);
     else if (type === "close") db.close();
     parentPort.postMessage({ id, ok: true });

@@ -1,10 +1,9 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { BarRow } from "../parse";
-import type { BarWriter } from "./bar-writer";
+import type { ChunkStore } from "./bar-writer";
 
 const BUSY_TIMEOUT_MS = 10_000;
-/** Batches handed to the thread and not yet stored before `write` waits: bounds the memory they hold. */
+/** Writes handed to the thread and not yet stored before `write` waits: bounds the memory they hold. */
 const MAX_IN_FLIGHT = 4;
 
 interface Reply {
@@ -15,12 +14,12 @@ interface Reply {
 }
 
 /**
- * Writes bars on a thread of its own (sqlite-thread.mjs): multi-row prepared INSERTs, one IMMEDIATE
- * transaction per batch, dates as unix ms like Prisma's. `write` returns once the batch is handed
- * over, so the reader parses the next one while SQLite stores this one; a batch SQLite refuses
- * fails the next `write` or `finish`.
+ * Stores chunks on a thread of its own (sqlite-thread.mjs), one IMMEDIATE transaction per write:
+ * better-sqlite3 is synchronous, and waiting there for a busy database must not stop the job's
+ * thread. `write` returns once the chunks are handed over (their bytes moved, not copied); a write
+ * SQLite refuses fails the next `write` or `finish`.
  */
-export function openSqliteBarWriter(file: string): BarWriter {
+export function openSqliteChunkStore(file: string): ChunkStore {
   const entry = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "datasets", "bar-writer", "sqlite-thread.mjs");
   const thread = new Worker(entry, { workerData: { file, busyTimeoutMs: BUSY_TIMEOUT_MS } });
   const waiting = new Map<number, { resolve(): void; reject(err: Error): void }>();
@@ -51,10 +50,9 @@ export function openSqliteBarWriter(file: string): BarWriter {
   let failure: unknown = null;
 
   return {
-    async write(datasetId, rows) {
+    async write(datasetId, chunks) {
       if (failure) throw failure;
-      const { batch, transfer } = pack(datasetId, rows);
-      const written = send({ type: "write", batch }, transfer);
+      const written = send({ type: "write", datasetId, chunks }, chunks.map((c) => c.bars));
       written.catch((err: unknown) => (failure ??= err));
       inFlight.push(written);
       while (inFlight.length > MAX_IN_FLIGHT) await inFlight.shift();
@@ -72,30 +70,4 @@ export function openSqliteBarWriter(file: string): BarWriter {
       await thread.terminate();
     },
   };
-}
-
-/** A batch as columns the thread receives without copying: numbers in typed arrays (NaN for null), symbols by index. */
-function pack(datasetId: string, rows: BarRow[]) {
-  const n = rows.length;
-  const columns = { dates: new Float64Array(n), open: new Float64Array(n), high: new Float64Array(n), low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n) };
-  const symbolAt = new Uint32Array(n);
-  const symbols: string[] = [];
-  const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    let s = index.get(r.symbol);
-    if (s === undefined) {
-      s = symbols.push(r.symbol) - 1;
-      index.set(r.symbol, s);
-    }
-    symbolAt[i] = s;
-    columns.dates[i] = r.date.getTime();
-    columns.open[i] = r.open ?? NaN;
-    columns.high[i] = r.high ?? NaN;
-    columns.low[i] = r.low ?? NaN;
-    columns.close[i] = r.close;
-    columns.volume[i] = r.volume ?? NaN;
-  }
-  const transfer = [symbolAt.buffer, ...Object.values(columns).map((c) => c.buffer)];
-  return { batch: { datasetId, symbols, symbolAt, ...columns }, transfer };
 }

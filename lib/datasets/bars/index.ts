@@ -1,0 +1,4 @@
+export { BARS_PER_CHUNK, decodeBars, encodeBars, orNull, type BarColumns } from "./bar-chunk";
+export { BarChunker, type PackedChunk } from "./chunk-bars";
+export { mergeBars, readSymbolBars, type BarRange } from "./read-symbol-bars";
+export { countStoredBars, listStoredBars, type StoredBar } from "./stored-bars";
