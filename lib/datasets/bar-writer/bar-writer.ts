@@ -1,5 +1,5 @@
 import type { DatabaseConfig } from "../../db/config";
-import { BarChunker, type PackedChunk } from "../bars";
+import { BarChunker, BufferPool, type PackedChunk } from "../bars";
 import type { BarRow } from "../parse";
 import { openPostgresChunkStore } from "./postgres";
 import { openSqliteChunkStore } from "./sqlite";
@@ -18,7 +18,10 @@ export interface BarWriter {
   close(): Promise<void>;
 }
 
-/** Where chunks go: each database's own way of storing them off the job's thread of work. */
+/**
+ * Where chunks go: each database's own way of storing them off the job's thread of work. A chunk's
+ * buffer goes back to the pool once it is stored.
+ */
 export interface ChunkStore {
   write(datasetId: string, chunks: PackedChunk[]): Promise<void>;
   finish(): Promise<void>;
@@ -27,8 +30,10 @@ export interface ChunkStore {
 }
 
 export async function openBarWriter(config: DatabaseConfig, datasetId: string): Promise<BarWriter> {
-  const store = config.dialect === "postgres" ? await openPostgresChunkStore(config.url) : openSqliteChunkStore(config.file);
-  let chunker = new BarChunker();
+  const pool = new BufferPool();
+  const store = config.dialect === "postgres" ? await openPostgresChunkStore(config.url, pool) : openSqliteChunkStore(config.file, pool);
+  const newChunker = () => new BarChunker(undefined, undefined, pool);
+  let chunker = newChunker();
   const save = (chunks: PackedChunk[]) => (chunks.length > 0 ? store.write(datasetId, chunks) : Promise.resolve());
   return {
     write: (rows) => save(chunker.add(rows)),
@@ -37,7 +42,7 @@ export async function openBarWriter(config: DatabaseConfig, datasetId: string): 
       await store.finish();
     },
     async clear() {
-      chunker = new BarChunker();
+      chunker = newChunker();
       await store.clear(datasetId);
     },
     close: () => store.close(),

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { PackedChunk } from "../bars";
+import type { BufferPool, PackedChunk } from "../bars";
 import type { ChunkStore } from "./bar-writer";
 
 const INSERT_CHUNK = {
@@ -15,17 +15,22 @@ const MAX_IN_FLIGHT = 16;
  * another behind `write`'s back: the server stores one chunk while the reader parses the next.
  * The packed bars go as binary parameters.
  */
-export async function openPostgresChunkStore(connectionString: string): Promise<ChunkStore> {
+export async function openPostgresChunkStore(connectionString: string, pool: BufferPool): Promise<ChunkStore> {
   const client = new pg.Client({ connectionString });
   // A broken connection also fails the next query, and with it the attempt.
   client.on("error", () => {});
   await client.connect();
+  // Chunks need not reach the disk one by one: the import's publish commits after them and waits
+  // for the log up to its own commit, theirs included; a crash before it leaves chunks nobody reads.
+  await client.query("SET synchronous_commit = off");
   const inFlight: Promise<unknown>[] = [];
   let last: Promise<unknown> = Promise.resolve();
   let failure: unknown = null;
 
   const insert = async (datasetId: string, c: PackedChunk) => {
     await client.query({ ...INSERT_CHUNK, values: [datasetId, c.symbol, c.seq, c.count, timestamp(c.firstDate), timestamp(c.lastDate), Buffer.from(c.bars)] });
+    // The driver copied the bytes into its own message.
+    pool.give(c.bars);
   };
 
   return {

@@ -21,7 +21,9 @@ parentPort.on("message", ({ id, type, datasetId, chunks }) => {
     if (type === "write") writeChunks.immediate(datasetId, chunks);
     else if (type === "clear") remove.run(datasetId);
     else if (type === "close") db.close();
-    parentPort.postMessage({ id, ok: true });
+    // Stored: their buffers go back for the next chunks (freeing them is up to this thread's collector otherwise).
+    const buffers = type === "write" ? chunks.map((c) => c.bars) : [];
+    parentPort.postMessage({ id, ok: true, buffers }, buffers);
     if (type === "close") parentPort.close();
   } catch (err) {
     parentPort.postMessage({ id, ok: false, message: err.message, code: err.code });

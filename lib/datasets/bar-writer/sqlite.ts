@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import type { BufferPool } from "../bars";
 import type { ChunkStore } from "./bar-writer";
 
 const BUSY_TIMEOUT_MS = 10_000;
@@ -9,6 +10,8 @@ const MAX_IN_FLIGHT = 4;
 interface Reply {
   id: number;
   ok: boolean;
+  /** The written chunks' buffers, moved back. */
+  buffers?: ArrayBuffer[];
   message?: string;
   code?: string;
 }
@@ -17,9 +20,9 @@ interface Reply {
  * Stores chunks on a thread of its own (sqlite-thread.mjs), one IMMEDIATE transaction per write:
  * better-sqlite3 is synchronous, and waiting there for a busy database must not stop the job's
  * thread. `write` returns once the chunks are handed over (their bytes moved, not copied); a write
- * SQLite refuses fails the next `write` or `finish`.
+ * SQLite refuses fails the next `write` or `finish`. The thread moves the buffers back once stored.
  */
-export function openSqliteChunkStore(file: string): ChunkStore {
+export function openSqliteChunkStore(file: string, pool: BufferPool): ChunkStore {
   const entry = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "datasets", "bar-writer", "sqlite-thread.mjs");
   const thread = new Worker(entry, { workerData: { file, busyTimeoutMs: BUSY_TIMEOUT_MS } });
   const waiting = new Map<number, { resolve(): void; reject(err: Error): void }>();
@@ -30,7 +33,8 @@ export function openSqliteChunkStore(file: string): ChunkStore {
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
-  thread.on("message", ({ id, ok, message, code }: Reply) => {
+  thread.on("message", ({ id, ok, message, code, buffers }: Reply) => {
+    for (const buffer of buffers ?? []) pool.give(buffer);
     const w = waiting.get(id);
     waiting.delete(id);
     w?.[ok ? "resolve" : "reject"](Object.assign(new Error(message), { code }));

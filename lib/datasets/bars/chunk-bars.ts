@@ -1,5 +1,6 @@
 import type { BarRow } from "../parse";
 import { BARS_PER_CHUNK, COLUMNS, packColumns } from "./bar-chunk";
+import { BufferPool } from "./buffer-pool";
 
 /** A chunk ready to store: one symbol's bars, dates ascending, packed by packColumns. */
 export interface PackedChunk {
@@ -44,10 +45,10 @@ class HeldBars {
   }
 
   /** The held bars' columns, dates ascending, alone in a buffer of their own; holds none after. */
-  take(): Float64Array<ArrayBuffer> {
+  take(pool: BufferPool): Float64Array<ArrayBuffer> {
     const { values, capacity, count: n } = this;
     const order = this.ascending ? null : Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
-    const taken = new Float64Array(n * COLUMNS);
+    const taken = new Float64Array(pool.take(n * COLUMNS * Float64Array.BYTES_PER_ELEMENT));
     for (let c = 0; c < COLUMNS; c++) {
       const from = c * capacity;
       if (order) for (let i = 0; i < n; i++) taken[c * n + i] = values[from + order[i]!]!;
@@ -86,6 +87,8 @@ export class BarChunker {
   constructor(
     private readonly barsPerChunk = BARS_PER_CHUNK,
     private readonly maxRoom = MAX_HELD_ROOM,
+    /** Where chunk buffers come from; the store gives them back once stored. */
+    private readonly pool = new BufferPool(),
   ) {}
 
   /** The chunks these rows complete. */
@@ -122,7 +125,7 @@ export class BarChunker {
   private pack(symbol: string, held: HeldBars): PackedChunk {
     const seq = held.seq;
     const count = held.count;
-    const values = held.take();
+    const values = held.take(this.pool);
     return { symbol, seq, count, firstDate: values[0]!, lastDate: values[count - 1]!, bars: packColumns(values) };
   }
 }
