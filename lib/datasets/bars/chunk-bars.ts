@@ -22,16 +22,26 @@ const MAX_HELD_ROOM = 500_000;
 const FIRST_CAPACITY = 16;
 const EMPTY = new Float64Array(0);
 
-/** One symbol's bars not yet packed: its columns side by side, `capacity` values each. */
+/**
+ * One symbol's bars not yet packed: its columns side by side, `capacity` values each. Room grows
+ * by doubling; a full chunk's room comes from the pool and leaves as the chunk itself, uncopied.
+ */
 class HeldBars {
   seq = 0;
   count = 0;
   ascending = true;
   capacity = 0;
-  values = EMPTY;
+  values: Float64Array<ArrayBuffer> = EMPTY;
+  /** Whether a chunk of this symbol filled up: its next bars get a full chunk's room at once. */
+  private filled = false;
 
-  add(row: BarRow, barsPerChunk: number): void {
-    if (this.count === this.capacity) this.grow(Math.min(Math.max(this.capacity * 2, FIRST_CAPACITY), barsPerChunk));
+  constructor(
+    private readonly barsPerChunk: number,
+    private readonly pool: BufferPool,
+  ) {}
+
+  add(row: BarRow): void {
+    if (this.count === this.capacity) this.grow(this.filled ? this.barsPerChunk : Math.min(Math.max(this.capacity * 2, FIRST_CAPACITY), this.barsPerChunk));
     const { values, capacity, count: i } = this;
     const date = row.date.getTime();
     if (i > 0 && values[i - 1]! > date) this.ascending = false;
@@ -44,30 +54,39 @@ class HeldBars {
     this.count++;
   }
 
-  /** The held bars' columns, dates ascending, alone in a buffer of their own; holds none after. */
-  take(pool: BufferPool): Float64Array<ArrayBuffer> {
+  /** The held bars' columns, dates ascending, alone in a buffer of their own; holds no bars after. */
+  take(): Float64Array<ArrayBuffer> {
     const { values, capacity, count: n } = this;
-    const order = this.ascending ? null : Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
-    const taken = new Float64Array(pool.take(n * COLUMNS * Float64Array.BYTES_PER_ELEMENT));
+    this.count = 0;
+    this.seq++;
+    const ascending = this.ascending;
+    this.ascending = true;
+    if (n === capacity && n === this.barsPerChunk && ascending) {
+      this.filled = true;
+      this.values = EMPTY;
+      this.capacity = 0;
+      return values;
+    }
+    const order = ascending ? null : Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
+    const taken = new Float64Array(this.pool.take(n * COLUMNS * Float64Array.BYTES_PER_ELEMENT));
     for (let c = 0; c < COLUMNS; c++) {
       const from = c * capacity;
       if (order) for (let i = 0; i < n; i++) taken[c * n + i] = values[from + order[i]!]!;
       else taken.set(values.subarray(from, from + n), c * n);
     }
-    this.count = 0;
-    this.ascending = true;
-    this.seq++;
     return taken;
   }
 
-  /** Gives up the room (the symbol's next bars start small again). */
+  /** Gives up the room, once its bars are taken. */
   release(): void {
+    if (this.capacity === this.barsPerChunk) this.pool.give(this.values.buffer);
     this.values = EMPTY;
     this.capacity = 0;
   }
 
   private grow(capacity: number): void {
-    const values = new Float64Array(capacity * COLUMNS);
+    const values =
+      capacity === this.barsPerChunk ? new Float64Array(this.pool.take(capacity * COLUMNS * Float64Array.BYTES_PER_ELEMENT)) : new Float64Array(capacity * COLUMNS);
     for (let c = 0; c < COLUMNS; c++) values.set(this.values.subarray(c * this.capacity, c * this.capacity + this.count), c * capacity);
     this.values = values;
     this.capacity = capacity;
@@ -101,10 +120,10 @@ export class BarChunker {
       if (row.symbol !== lastSymbol || !last) {
         lastSymbol = row.symbol;
         last = this.held.get(lastSymbol);
-        if (!last) this.held.set(lastSymbol, (last = new HeldBars()));
+        if (!last) this.held.set(lastSymbol, (last = new HeldBars(this.barsPerChunk, this.pool)));
       }
       const capacity = last.capacity;
-      last.add(row, this.barsPerChunk);
+      last.add(row);
       this.room += last.capacity - capacity;
       if (last.count === this.barsPerChunk) full.push(this.pack(lastSymbol, last));
     }
@@ -116,16 +135,18 @@ export class BarChunker {
     const chunks: PackedChunk[] = [];
     for (const [symbol, held] of this.held) {
       if (held.count > 0) chunks.push(this.pack(symbol, held));
-      this.room -= held.capacity;
       held.release();
     }
+    this.room = 0;
     return chunks;
   }
 
   private pack(symbol: string, held: HeldBars): PackedChunk {
     const seq = held.seq;
     const count = held.count;
-    const values = held.take(this.pool);
+    const capacity = held.capacity;
+    const values = held.take();
+    this.room += held.capacity - capacity;
     return { symbol, seq, count, firstDate: values[0]!, lastDate: values[count - 1]!, bars: packColumns(values) };
   }
 }
