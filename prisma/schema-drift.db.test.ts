@@ -15,7 +15,7 @@ import type { DatabaseConfig } from "../lib/db/config";
 import { migrate } from "../lib/db/migrate";
 import { migrationsDir } from "../lib/db/migrations";
 import { createEmptyTestDatabase, testDialect, type EmptyTestDatabase } from "../lib/db/testing";
-import { MIGRATED_SCHEMA, POSTGRES_SCHEMA, SOURCE_SCHEMA, deriveSchema, readFile } from "../scripts/prisma-schemas";
+import { MIGRATED_SCHEMA, PARTIAL_INDEXES, POSTGRES_SCHEMA, SOURCE_SCHEMA, deriveSchema, readFile } from "../scripts/prisma-schemas";
 
 const root = path.resolve(import.meta.dirname, "..");
 const source = readFile(root, SOURCE_SCHEMA);
@@ -55,6 +55,7 @@ describe(`the committed migrations build the schema the models describe (${testD
     viaModels = await createEmptyTestDatabase();
     await migrate(viaMigrations.config, root);
     await execute(viaModels.config, fromEmptyScript(testDialect(), tmp));
+    await makePartial(viaModels.config);
   });
   afterAll(async () => {
     await viaMigrations?.drop();
@@ -85,6 +86,36 @@ describe(`the committed migrations build the schema the models describe (${testD
     expect(diff[0]).toMatch(new RegExp(`^${table}\\.index drift_probe: only in after: `));
   });
 });
+
+/** Rebuilds the models' indexes that the migrations make partial (PARTIAL_INDEXES) with their WHERE. */
+async function makePartial(config: DatabaseConfig): Promise<void> {
+  for (const [name, { table, where }] of Object.entries(PARTIAL_INDEXES)) {
+    const [definition] =
+      config.dialect === "sqlite"
+        ? await rows<{ def: string }>(config, `SELECT sql AS def FROM sqlite_schema WHERE type = 'index' AND name = '${name}' AND tbl_name = '${table}'`)
+        : await rows<{ def: string }>(config, `SELECT indexdef AS def FROM pg_indexes WHERE schemaname = 'public' AND indexname = '${name}' AND tablename = '${table}'`);
+    expect(definition, `PARTIAL_INDEXES names ${name}, which the models do not declare on ${table}`).toBeDefined();
+    await execute(config, `DROP INDEX "${name}"; ${definition!.def} WHERE ${where}`);
+  }
+}
+
+async function rows<T>(config: DatabaseConfig, sql: string): Promise<T[]> {
+  if (config.dialect === "sqlite") {
+    const db = new Database(config.file);
+    try {
+      return db.prepare(sql).all() as T[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
 
 /** The SQL that creates the models' schema in an empty database (`prisma migrate diff --from-empty`, offline). */
 function fromEmptyScript(dialect: "sqlite" | "postgres", tmp: string): string {

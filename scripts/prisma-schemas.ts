@@ -11,6 +11,20 @@ export const POSTGRES_SCHEMA = "prisma/postgres/schema.prisma";
 /** The models as the committed migrations leave them; new migrations are diffed against it. */
 export const MIGRATED_SCHEMA = "prisma/schema.migrated.prisma";
 
+/**
+ * Indexes the models declare that the migrations make partial, holding only the rows the queries
+ * using them ask for (Prisma 6's schema language has no WHERE for an index). A row outside the
+ * predicate costs its index nothing when it changes: a job's claim and completion each rewrite its
+ * entry in every index it is in.
+ */
+export const PARTIAL_INDEXES: Record<string, { table: string; where: string }> = {
+  jobs_status_priority_run_at_id_idx: { table: "jobs", where: `"status" = 'queued'` },
+  jobs_owner_id_idempotency_key_key: { table: "jobs", where: `"idempotency_key" IS NOT NULL` },
+  jobs_batch_id_idx: { table: "jobs", where: `"batch_id" IS NOT NULL` },
+  jobs_finished_at_idx: { table: "jobs", where: `"finished_at" IS NOT NULL` },
+  jobs_owner_id_finished_at_idx: { table: "jobs", where: `"finished_at" IS NOT NULL` },
+};
+
 const HEADER = "// GENERATED from prisma/schema.prisma by `npm run db:derive`. Do not edit.\n";
 
 export function deriveSchema(source: string, dialect: "sqlite" | "postgres"): string {
