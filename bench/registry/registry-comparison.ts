@@ -202,12 +202,15 @@ function throughputMiss(tandem: Measured, best: Measured): string {
       `${best.system.name} ${ms(best.cpuMsPerJob)} and ${best.dbCpuMsPerJob === null ? "an unmeasured amount" : ms(best.dbCpuMsPerJob)}. ` +
       `With worker and server on this machine's ${cores} cores, that CPU alone bounds Tandem at about ${count((cores * 1000) / cpu)} ` +
       `jobs/s. ${perJob} graphile-worker locks a job when it fetches it and deletes it when it is done. Each of Tandem's updates ` +
-      "changes the job's status, which indexes of the `jobs` table hold, so PostgreSQL adds an entry for the new row version to all " +
-      "ten of its indexes (no HOT update). Claims are large — very short jobs are claimed ahead of the free slots — so commits " +
+      "changes the job's status, which indexes of the `jobs` table hold, so PostgreSQL adds an entry for the new row version to every " +
+      "index it belongs to (no HOT update): the primary key and the four of the task center's lists on both, the two finished-at ones " +
+      "on the success; the claim order, batch and idempotency-key indexes are partial and hold only queued, batched or keyed jobs. " +
+      "Claims are large — very short jobs are claimed ahead of the free slots — so commits " +
       `are few: ${amount(tandem.transactionsPerJob!)} transactions per job. Probes on this machine (10,000 no-op jobs, one worker, ` +
-      "three runs each, with the twelve indexes of the time): without the event rows' foreign key, PostgreSQL's CPU per job went " +
-      "from 0.089–0.091 ms to 0.077–0.079 ms and throughput from 10,253–10,970 to 11,352–12,150 jobs/s; without eight of the " +
-      "twelve indexes, to 0.056–0.057 ms and 12,531–13,720 jobs/s. Neither comes near graphile-worker's rate in this run."
+      "three alternating runs each): making those five indexes partial took PostgreSQL's CPU per job from 0.098–0.106 ms to " +
+      "0.077–0.083 ms and throughput from 9,336–10,412 to 11,217–12,253 jobs/s. Earlier probes, with the twelve full indexes of the " +
+      "time: without the event rows' foreign key, 0.089–0.091 ms became 0.077–0.079 ms; without eight of the twelve indexes, " +
+      "0.056–0.057 ms and 12,531–13,720 jobs/s. None comes near graphile-worker's rate in this run."
     );
   }
   return (
@@ -226,7 +229,7 @@ const PICKUP_MISS: Record<"sameProcess" | "otherProcess", string> = {
     "**Why Tandem misses the pick-up target in the same process.** Enqueue → start is two statements, as graphile-worker's (`add_job`, " +
     "then `get_jobs`): the enqueue (the job, its \"queued\" event and `pg_notify` in one statement, which wakes the worker in this " +
     "process as soon as it returns) and the claim (the job and its \"started\" event). Each writes more than graphile-worker's: an event " +
-    "row, and the entries of the `jobs` table's ten indexes (the task center's lists), and each waits for the WAL flush at commit.",
+    "row, and the job's entries in the `jobs` table's indexes (the task center's lists), and each waits for the WAL flush at commit.",
   otherProcess:
     "**Why Tandem misses the pick-up target from another process.** The notification is part of the enqueue statement and wakes the " +
     "worker through LISTEN/NOTIFY when it commits; the claim then costs what it does in the same process (above).",
