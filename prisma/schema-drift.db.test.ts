@@ -7,14 +7,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeSchema, diffCatalogs, type Catalog } from "../lib/db/catalog";
 import type { DatabaseConfig } from "../lib/db/config";
 import { migrate } from "../lib/db/migrate";
 import { migrationsDir } from "../lib/db/migrations";
-import { createEmptyTestDatabase, testDialect, type EmptyTestDatabase } from "../lib/db/testing";
+import { createEmptyTestDatabase, rawQuery, testDialect, type EmptyTestDatabase } from "../lib/db/testing";
 import { MIGRATED_SCHEMA, PARTIAL_INDEXES, POSTGRES_SCHEMA, SOURCE_SCHEMA, deriveSchema, readFile } from "../scripts/prisma-schemas";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -54,7 +52,7 @@ describe(`the committed migrations build the schema the models describe (${testD
     viaMigrations = await createEmptyTestDatabase();
     viaModels = await createEmptyTestDatabase();
     await migrate(viaMigrations.config, root);
-    await execute(viaModels.config, fromEmptyScript(testDialect(), tmp));
+    await rawQuery(viaModels.config, fromEmptyScript(testDialect(), tmp));
     await makePartial(viaModels.config);
   });
   afterAll(async () => {
@@ -80,7 +78,7 @@ describe(`the committed migrations build the schema the models describe (${testD
   it("the comparison notices one extra index", async () => {
     const [table, column] = firstColumn(source);
     const before = await describeSchema(viaModels.config);
-    await execute(viaModels.config, `CREATE INDEX "drift_probe" ON "${table}" ("${column}")`);
+    await rawQuery(viaModels.config, `CREATE INDEX "drift_probe" ON "${table}" ("${column}")`);
     const diff = diffCatalogs(before, await describeSchema(viaModels.config), ["before", "after"]);
     expect(diff).toHaveLength(1);
     expect(diff[0]).toMatch(new RegExp(`^${table}\\.index drift_probe: only in after: `));
@@ -92,28 +90,10 @@ async function makePartial(config: DatabaseConfig): Promise<void> {
   for (const [name, { table, where }] of Object.entries(PARTIAL_INDEXES)) {
     const [definition] =
       config.dialect === "sqlite"
-        ? await rows<{ def: string }>(config, `SELECT sql AS def FROM sqlite_schema WHERE type = 'index' AND name = '${name}' AND tbl_name = '${table}'`)
-        : await rows<{ def: string }>(config, `SELECT indexdef AS def FROM pg_indexes WHERE schemaname = 'public' AND indexname = '${name}' AND tablename = '${table}'`);
+        ? await rawQuery<{ def: string }>(config, `SELECT sql AS def FROM sqlite_schema WHERE type = 'index' AND name = '${name}' AND tbl_name = '${table}'`)
+        : await rawQuery<{ def: string }>(config, `SELECT indexdef AS def FROM pg_indexes WHERE schemaname = 'public' AND indexname = '${name}' AND tablename = '${table}'`);
     expect(definition, `PARTIAL_INDEXES names ${name}, which the models do not declare on ${table}`).toBeDefined();
-    await execute(config, `DROP INDEX "${name}"; ${definition!.def} WHERE ${where}`);
-  }
-}
-
-async function rows<T>(config: DatabaseConfig, sql: string): Promise<T[]> {
-  if (config.dialect === "sqlite") {
-    const db = new Database(config.file);
-    try {
-      return db.prepare(sql).all() as T[];
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: config.url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
+    await rawQuery(config, `DROP INDEX "${name}"; ${definition!.def} WHERE ${where}`);
   }
 }
 
@@ -128,25 +108,6 @@ function fromEmptyScript(dialect: "sqlite" | "postgres", tmp: string): string {
     // prisma.config.ts opens an SQLite adapter; keep it off the app's own data/tandem.db.
     env: { ...process.env, PRISMA_SQLITE_FILE: path.join(tmp, "prisma-cli.db"), PRISMA_HIDE_UPDATE_MESSAGE: "1" },
   });
-}
-
-async function execute(config: DatabaseConfig, sql: string): Promise<void> {
-  if (config.dialect === "sqlite") {
-    const db = new Database(config.file);
-    try {
-      db.exec(sql);
-    } finally {
-      db.close();
-    }
-    return;
-  }
-  const client = new pg.Client({ connectionString: config.url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The blocks that shape the database (model, enum, view, type), without comments or layout. */

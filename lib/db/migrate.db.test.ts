@@ -8,13 +8,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DatabaseConfig } from "./config";
 import { migrate, type MigrateResult } from "./migrate";
 import { migrationsDir, readMigrations } from "./migrations";
-import { createEmptyTestDatabase, testDialect, type EmptyTestDatabase } from "./testing";
+import { createEmptyTestDatabase, rawQuery, testDialect, type EmptyTestDatabase } from "./testing";
 
 const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 const dialect = testDialect();
@@ -47,27 +45,9 @@ function addMigration(root: string, name: string, sql: string): void {
   fs.writeFileSync(path.join(dir, "migration.sql"), sql);
 }
 
-async function query<T>(config: DatabaseConfig, sql: string): Promise<T[]> {
-  if (config.dialect === "sqlite") {
-    const db = new Database(config.file);
-    try {
-      return /^\s*select/i.test(sql) ? (db.prepare(sql).all() as T[]) : (db.exec(sql), []);
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: config.url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 /** `_prisma_migrations`: how often each migration is recorded as applied. */
 async function history(config: DatabaseConfig): Promise<Record<string, number>> {
-  const rows = await query<{ migration_name: string; checksum: string; finished_at: unknown }>(
+  const rows = await rawQuery<{ migration_name: string; checksum: string; finished_at: unknown }>(
     config,
     `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
   );
@@ -87,7 +67,7 @@ async function tableExists(config: DatabaseConfig, table: string): Promise<boole
     config.dialect === "sqlite"
       ? `SELECT name FROM sqlite_schema WHERE type = 'table' AND name = '${table}'`
       : `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name = '${table}'`;
-  return (await query(config, sql)).length === 1;
+  return (await rawQuery(config, sql)).length === 1;
 }
 
 describe(`migrate (${dialect})`, () => {
@@ -157,15 +137,15 @@ describe(`migrate (${dialect})`, () => {
     const root = copyOfMigrations();
     await migrate(config, root);
     const userId = crypto.randomUUID();
-    await query(
+    await rawQuery(
       config,
       `INSERT INTO "users" ("id", "email", "password_hash") VALUES ('${userId}', 'a@example.com', 'x');
        INSERT INTO "jobs" ("id", "kind", "name", "owner_id", "payload") VALUES ('job-1', 'k', 'n', '${userId}', '{}');
        INSERT INTO "job_events" ("job_id", "type") VALUES ('job-1', 'queued');`,
     );
     // The statements `prisma migrate diff` writes when a SQLite column changes in a way ALTER TABLE cannot express.
-    const create = (await query<{ sql: string }>(config, `SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'users'`))[0]!.sql;
-    const indexes = await query<{ sql: string }>(config, `SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'users' AND sql IS NOT NULL`);
+    const create = (await rawQuery<{ sql: string }>(config, `SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'users'`))[0]!.sql;
+    const indexes = await rawQuery<{ sql: string }>(config, `SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'users' AND sql IS NOT NULL`);
     addMigration(
       root,
       "29991231000000_redefine_users",
@@ -182,9 +162,9 @@ describe(`migrate (${dialect})`, () => {
       ].join("\n"),
     );
     expect((await migrate(config, root)).applied).toEqual(["29991231000000_redefine_users"]);
-    expect(await query(config, `SELECT "id" FROM "users"`)).toEqual([{ id: userId }]);
-    expect(await query(config, `SELECT "id", "owner_id" FROM "jobs"`)).toEqual([{ id: "job-1", owner_id: userId }]);
-    expect(await query(config, `SELECT "job_id" FROM "job_events"`)).toEqual([{ job_id: "job-1" }]);
+    expect(await rawQuery(config, `SELECT "id" FROM "users"`)).toEqual([{ id: userId }]);
+    expect(await rawQuery(config, `SELECT "id", "owner_id" FROM "jobs"`)).toEqual([{ id: "job-1", owner_id: userId }]);
+    expect(await rawQuery(config, `SELECT "job_id" FROM "job_events"`)).toEqual([{ job_id: "job-1" }]);
   });
 
   it.skipIf(dialect !== "sqlite")("refuses migrations that leave broken references, and applies none of them", async () => {

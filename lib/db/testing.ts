@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
 import { createDatabase, type Database } from "./client";
 import type { DatabaseConfig } from "./config";
@@ -65,6 +66,25 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
+}
+
+/** SQL on a test database through its driver, outside Prisma: the rows of a SELECT, none otherwise. */
+export async function rawQuery<T>(config: DatabaseConfig, sql: string): Promise<T[]> {
+  if (config.dialect === "sqlite") {
+    const db = new SqliteDatabase(config.file);
+    try {
+      return /^\s*select/i.test(sql) ? (db.prepare(sql).all() as T[]) : (db.exec(sql), []);
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {

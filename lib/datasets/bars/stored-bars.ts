@@ -1,15 +1,6 @@
 import type { Db } from "../../db/client";
+import type { BarRow } from "../parse";
 import { decodeBars, orNull } from "./bar-chunk";
-
-export interface StoredBar {
-  symbol: string;
-  date: Date;
-  open: number | null;
-  high: number | null;
-  low: number | null;
-  close: number;
-  volume: number | null;
-}
 
 /** How many bars a dataset has stored, published or not. */
 export async function countStoredBars(db: Db, datasetId?: string): Promise<number> {
@@ -18,9 +9,9 @@ export async function countStoredBars(db: Db, datasetId?: string): Promise<numbe
 }
 
 /** Every stored bar of a dataset (of one symbol, if given), one by one, by symbol then date: for checks and tests, not for the app's reads. */
-export async function listStoredBars(db: Db, datasetId: string, symbol?: string): Promise<StoredBar[]> {
+export async function listStoredBars(db: Db, datasetId: string, symbol?: string): Promise<BarRow[]> {
   const chunks = await db.barChunk.findMany({ where: { datasetId, ...(symbol ? { symbol } : {}) }, select: { symbol: true, barCount: true, bars: true } });
-  const bars: StoredBar[] = [];
+  const bars: BarRow[] = [];
   for (const chunk of chunks) {
     const c = decodeBars(chunk.bars, chunk.barCount);
     for (let i = 0; i < c.count; i++) {
