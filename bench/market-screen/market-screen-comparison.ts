@@ -130,7 +130,7 @@ export const marketScreenComparison: Comparison = {
               ],
               ["Mean CPU busy (machine, all cores)", usage ? percent(usage.meanBusy) : "–", "–", "–"],
               ["Server CPU / (cores × submit → the poll that saw the end)", percent(server.total / coreMs), "–", "–"],
-              ["… main thread (HTTP, registry, Prisma reading bars)", percent(server.main / coreMs), "–", "–"],
+              ["… main thread (HTTP, registry, reading bars)", percent(server.main / coreMs), "–", "–"],
               ["… pool threads (the analyses)", percent(server.pool / coreMs), "–", "–"],
               ["… other threads (GC, compiler, libuv)", percent(server.other / coreMs), "–", "–"],
               [`Worker slots' time in handlers (${CONCURRENCY} slots × ${(slots.windowMs / 1000).toFixed(1)} s)`, percent(slots.handlers), "–", "–"],
@@ -229,10 +229,8 @@ function whereTheTimeGoes(m: { analyses: number; bars: number; benchmarkBars: nu
   return [
     `**Where the time goes.** Per analysis the server's main thread used ${ms(m.server.main / m.analyses)} of CPU and the pool threads`,
     `${ms(m.server.pool / m.analyses)}. The main thread, besides answering the polls and the registry's claims, progress writes and`,
-    `completions, reads each job's bars through Prisma in the handler's first stage: ${count(m.bars)} of the symbol and ${count(m.benchmarkBars)}`,
-    `of the ${BENCHMARK} benchmark, every time (a CPU profile of the main thread over 100 such analyses, taken once by hand: about three`,
-    "quarters of its busy time in Prisma — its query compiler's WebAssembly, its client runtime and the better-sqlite3 adapter's row",
-    `mapping —, about 8 % in GC). It was busy ${percent(mainOfOneCore)} of the time;`,
+    `completions, reads each job's bars in the handler's first stage: ${count(m.bars)} of the symbol and ${count(m.benchmarkBars)}`,
+    `of the ${BENCHMARK} benchmark, every time, from their stored chunks (4,096 bars a row). It was busy ${percent(mainOfOneCore)} of the time;`,
     mainOfOneCore >= 0.8
       ? "near one full core, it sets the pace: the worker loop runs on it too, so slots wait for their next claim, and the pool's threads cannot fill the second core."
       : "the pool's threads had the rest of the cores.",
