@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectDayOrder, MS_PER_DAY, parseDay } from "./parse-date";
+import { daysFromCivil, detectDayOrder, MS_PER_DAY, parseDay } from "./parse-date";
 
 function iso(text: string, order: "month-first" | "day-first" = "month-first"): string | null {
   const day = parseDay(text, order);
@@ -40,6 +40,19 @@ describe("parseDay", () => {
 
   it.each(["", "2024-13-01", "2024-02-30", "2023-02-29", "1900-02-29", "2024-04-31", "2024-01-32", "2024-01-00", "2024-1a-01", "2024-01-0a", "2024-00-10", "20241301", "1700-01-01", "Foo 1 2000", "Janu 1 2000", "2024-01-02 garbage", "2024-01", "1/2/24", "1704153600", "yesterday"])("%j is not a date", (text) => {
     expect(parseDay(text, "month-first")).toBeNull();
+  });
+});
+
+describe("daysFromCivil", () => {
+  it("gives Date.UTC's day for every day from 1800 to 2200", () => {
+    let checked = 0;
+    for (let t = Date.UTC(1800, 0, 1); t <= Date.UTC(2200, 11, 31); t += MS_PER_DAY) {
+      const d = new Date(t);
+      const day = daysFromCivil(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+      if (day !== t / MS_PER_DAY) expect(day, d.toISOString()).toBe(t / MS_PER_DAY);
+      checked++;
+    }
+    expect(checked).toBe(146_462);
   });
 });
 

@@ -49,6 +49,22 @@ describe("parseNumber, for any text (property)", () => {
     );
   });
 
+  it("gives what Number() gives, bit for bit, on plain decimals of up to 15 digits", () => {
+    const decimal = fc
+      .tuple(fc.constantFrom("", "-", "+"), fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 0, maxLength: 15 }), fc.nat({ max: 15 }))
+      .map(([sign, digits, at]) => `${sign}${digits.slice(0, at)}.${digits.slice(at)}`.replace(/\.$/, at % 2 ? "." : ""))
+      .filter((text) => /\d/.test(text));
+    fc.assert(
+      fc.property(decimal, (text) => {
+        expect(Object.is(parseNumber(text), Number(text))).toBe(true);
+      }),
+      { numRuns: 100_000 },
+    );
+    for (const text of ["0.1", "0.30000000000000004", "999999999999999", "123456789.123456", "-0", "-0.0", "1.7976931348623157", ".000000000000001"]) {
+      expect(Object.is(parseNumber(text), Number(text)), text).toBe(true);
+    }
+  });
+
   it.each(["Infinity", "-Infinity", "0x1f", "0X1F", "0o17", "0b101", "0B1", "1e999", " 1 ", "1\n", "-0", "5.e3"])("%j as the patterns read it", (text) => {
     expect(parseNumber(text)).toBe(byPatterns(text));
   });
