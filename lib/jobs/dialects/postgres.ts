@@ -2,6 +2,7 @@ import pg from "pg";
 import { decodeSignal, encodeSignal } from "../notifier";
 import type { JobDialect } from "./dialect";
 import { inClaimOrder, jobFromRow, type RowDecoder } from "./job-row";
+import { parseTimestamp } from "./pg-timestamp";
 
 const CHANNEL = "tandem_jobs";
 const RECONNECT_MS = 1_000;
@@ -29,7 +30,7 @@ export const PLANNER_OPTIONS = "-c enable_bitmapscan=off";
  */
 const types = {
   getTypeParser(oid: number, format?: "text" | "binary") {
-    if (oid === TIMESTAMP_OID) return (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+    if (oid === TIMESTAMP_OID) return parseTimestamp;
     return pg.types.getTypeParser(oid, format);
   },
 } as pg.CustomTypesConfig;
