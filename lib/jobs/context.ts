@@ -1,5 +1,5 @@
 import type { Job } from "../db/generated/sqlite";
-import type { Logger } from "./logger";
+import type { JobLog } from "./logger";
 import { appendEvent } from "./ops/append-event";
 import { updateProgress } from "./ops/update-progress";
 import { runInPool, type PoolOptions } from "./pool/pool";
@@ -25,7 +25,7 @@ export function createJobRun(
   job: Job,
   workerId: string,
   signal: AbortSignal,
-  logger: Logger,
+  log: JobLog,
   poolOptions: PoolOptions,
 ): JobRun {
   let writes: Promise<void> = Promise.resolve();
@@ -36,7 +36,7 @@ export function createJobRun(
   let logs = 0;
 
   const enqueueWrite = (write: () => Promise<void>) => {
-    writes = writes.then(write).catch((err) => logger.warn({ err, jobId: job.id }, "could not record job progress"));
+    writes = writes.then(write).catch((err) => log.warn("could not record job progress", { err }));
   };
 
   const writePending = () => {
@@ -66,7 +66,7 @@ export function createJobRun(
   const context: JobContext = {
     jobId: job.id,
     kind: job.kind,
-    payload: structuredClone(job.payload as Json),
+    payload: job.payload as Json,
     ownerId: job.ownerId,
     attempt: job.attempts,
     maxAttempts: job.maxAttempts,
@@ -74,7 +74,7 @@ export function createJobRun(
     db: store.db,
     progress,
     log(message) {
-      logger.info({ jobId: job.id, kind: job.kind }, message);
+      log.info(message);
       if (signal.aborted || ++logs > MAX_LOG_EVENTS) return;
       enqueueWrite(() => appendEvent(store, job.id, "log", message.slice(0, 2000), workerId));
     },

@@ -6,7 +6,7 @@ import { ClaimAhead } from "./claim-ahead";
 import { CompletionBatch } from "./completion-batch";
 import { createJobRun } from "./context";
 import { JobAbortedError, isPermanent, type AbortCause } from "./errors";
-import type { Logger } from "./logger";
+import { jobLog, type JobLog, type Logger } from "./logger";
 import type { JobMetrics } from "./metrics";
 import { localNotifier, type JobSignal } from "./notifier";
 import { acknowledgeCancel } from "./ops/acknowledge-cancel";
@@ -340,7 +340,7 @@ export class Worker {
   private async execute(entry: Running): Promise<void> {
     const { job, controller } = entry;
     const definition = this.handlers.get(job.kind);
-    const log = this.logger.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
+    const log = jobLog(this.logger, job);
     const slot = this.takeSlot(entry);
     if (slot !== true && !(await slot)) {
       this.freeSlot(entry);
@@ -355,13 +355,7 @@ export class Worker {
     this.metrics.started(job);
     try {
       if (!definition) throw new Error(`No handler is registered for job kind "${job.kind}"`);
-      // An aborted handler gets a moment to undo its work and settle; one that ignores its signal is
-      // abandoned after that, and its slot is freed.
-      const abandoned = new Promise<never>((_, reject) => {
-        entry.onStop = () => setTimeout(() => reject(controller.signal.reason), this.options.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS).unref();
-        if (controller.signal.aborted) entry.onStop();
-      });
-      const result = await Promise.race([definition.handler(run.context), abandoned]);
+      const result = await this.untilStopped(entry, definition.handler(run.context));
       if (controller.signal.aborted) throw controller.signal.reason;
       clearTimeout(timer);
       this.handlerReturned(entry, Date.now() - startedAt);
@@ -377,7 +371,20 @@ export class Worker {
     }
   }
 
-  private async settleFailure(job: Job, signal: AbortSignal, err: unknown, log: Logger, elapsedMs: number): Promise<void> {
+  /**
+   * What the handler settles with; once the run is stopped, a handler gets a moment to undo its work
+   * and settle, and one that ignores its signal is abandoned after that (rejected with the reason).
+   */
+  private untilStopped<T>(entry: Running, handler: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      handler.then(resolve, reject);
+      const { signal } = entry.controller;
+      entry.onStop = () => setTimeout(() => reject(signal.reason), this.options.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS).unref();
+      if (signal.aborted) entry.onStop();
+    });
+  }
+
+  private async settleFailure(job: Job, signal: AbortSignal, err: unknown, log: JobLog, elapsedMs: number): Promise<void> {
     const cause: AbortCause | null = signal.aborted && signal.reason instanceof JobAbortedError ? signal.reason.cause : null;
     await this.safely("record job outcome", async () => {
       if (cause === "cancelled") {
@@ -400,7 +407,7 @@ export class Worker {
         );
         if (outcome === "retry-scheduled") this.metrics.retried(job);
         else if (outcome === "failed") this.metrics.finished(job, "failed", elapsedMs);
-        log.warn({ err: error.message, outcome }, "job attempt failed");
+        log.warn("job attempt failed", { err: error.message, outcome });
       }
     });
   }
