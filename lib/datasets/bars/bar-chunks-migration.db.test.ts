@@ -2,30 +2,24 @@
  * The migration that moved bars from one row each (price_bars) into chunks (bar_chunks), on a
  * database of the suite's dialect holding bars written before it, as the app wrote them then.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterEach, expect, it } from "vitest";
 import { createDatabase } from "../../db/client";
 import type { DatabaseConfig } from "../../db/config";
 import { migrate } from "../../db/migrate";
-import { migrationsDir } from "../../db/migrations";
-import { createEmptyTestDatabase, testDialect, type EmptyTestDatabase } from "../../db/testing";
+import { createEmptyTestDatabase, migrationsBefore, type EmptyTestDatabase } from "../../db/testing";
 import { listStoredBars, readSymbolBars } from ".";
 
 const MIGRATION = "20261130120645_bar_chunks";
-const projectRoot = path.resolve(import.meta.dirname, "..", "..", "..");
-const dialect = testDialect();
 const DAY = 86_400_000;
 
 let database: EmptyTestDatabase | null = null;
-let root: string | null = null;
+let before: ReturnType<typeof migrationsBefore> | null = null;
 afterEach(async () => {
   await database?.drop();
-  if (root) fs.rmSync(root, { recursive: true, force: true });
-  database = root = null;
+  before?.remove();
+  database = before = null;
 });
 
 interface OldBar {
@@ -37,17 +31,6 @@ interface OldBar {
   low: number | null;
   close: number;
   volume: number | null;
-}
-
-/** A project root holding the committed migrations before MIGRATION; `addMigration` adds it. */
-function migrationsBefore(): { root: string; addMigration(): void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-bar-migration-"));
-  const from = migrationsDir(dialect, projectRoot);
-  const to = migrationsDir(dialect, dir);
-  fs.mkdirSync(to, { recursive: true });
-  for (const name of fs.readdirSync(from)) if (name < MIGRATION) fs.cpSync(path.join(from, name), path.join(to, name), { recursive: true });
-  expect(fs.existsSync(path.join(from, MIGRATION))).toBe(true);
-  return { root: dir, addMigration: () => fs.cpSync(path.join(from, MIGRATION), path.join(to, MIGRATION), { recursive: true }) };
 }
 
 /** Writes datasets and their bars the way the app did before MIGRATION (dates as Prisma stores them). */
@@ -84,8 +67,8 @@ async function writeOldBars(config: DatabaseConfig, datasets: string[], bars: Ol
 
 it("moves every stored bar into its symbol's chunks of 4,096, dates ascending, values and missing values kept", async () => {
   database = await createEmptyTestDatabase();
-  const before = migrationsBefore();
-  root = before.root;
+  before = migrationsBefore(MIGRATION);
+  const { root } = before;
   await migrate(database.config, root);
 
   const long: OldBar[] = Array.from({ length: 4_096 + 904 }, (_, i) => ({
