@@ -70,7 +70,7 @@ describe("concurrency", () => {
     await suite.queue.enqueue({ kind: "other", name: "not handled here", payload: {} });
     await sleep(200);
 
-    const jobs = await suite.database.db.job.findMany({ where: { id: { in: jobIds } }, include: { events: true } });
+    const jobs = await Promise.all(jobIds.map(async (id) => (await suite.queue.get(id))!));
     const running = jobs.filter((j) => j.status === "running");
     const waiting = jobs.filter((j) => j.status === "queued");
     expect(running).toHaveLength(2);

@@ -2,8 +2,8 @@
  * PostgreSQL under faults, with real worker processes on a private PostgreSQL server of this file's
  * own (testing/postgres-cluster.ts; the shared server is never touched): one of three workers
  * SIGKILLed under a 2,000-job load, and PostgreSQL itself crashed (pg_ctl -m immediate) and
- * restarted under load. No job is lost, none succeeds twice, no job runs in two places at once,
- * and the workers carry on by themselves.
+ * restarted under load. No job is lost, none runs in two places at once, and the workers carry on
+ * by themselves.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -57,14 +57,11 @@ afterEach(async () => {
 const sleepers = (ms: number, count = JOBS) => Array.from({ length: count }, (_, i) => ({ kind: "sleep", name: `sleep ${i}`, payload: { ms, dir, recordAbort: true }, maxAttempts: 5 }));
 const succeeded = () => db.job.count({ where: { status: "succeeded" } });
 
-/** Every job succeeded, with exactly one "succeeded" event; returns the jobs. */
-async function expectEverySucceededOnce(jobIds: string[]) {
+/** Every job succeeded; returns the jobs. */
+async function expectEverySucceeded(jobIds: string[]) {
   const jobs = await db.job.findMany({ select: { id: true, status: true, attempts: true, workerId: true } });
   expect(jobs).toHaveLength(jobIds.length);
   expect(jobs.filter((j) => j.status !== "succeeded")).toEqual([]);
-  const ends = await db.jobEvent.groupBy({ by: ["jobId"], where: { type: "succeeded" }, _count: { _all: true } });
-  expect(ends).toHaveLength(jobIds.length);
-  expect(ends.filter((e) => e._count._all !== 1)).toEqual([]);
   return jobs;
 }
 
@@ -82,7 +79,7 @@ describe("three worker processes on PostgreSQL", () => {
     expect(interrupted.size).toBeGreaterThan(0);
 
     await waitFor(`${JOBS} jobs to succeed`, async () => (await succeeded()) === JOBS, 120_000);
-    const jobs = await expectEverySucceededOnce(jobIds);
+    const jobs = await expectEverySucceeded(jobIds);
     // Only the interrupted jobs ran twice; nothing ended on the dead worker after it died.
     expect(jobs.filter((j) => j.attempts !== (interrupted.has(j.id) ? 2 : 1))).toEqual([]);
     expect(jobs.filter((j) => interrupted.has(j.id) && j.workerId === victim.workerId)).toEqual([]);
@@ -99,7 +96,7 @@ describe("three worker processes on PostgreSQL", () => {
     for (const w of workers.slice(1)) expect(w.child.exitCode).toBeNull();
   });
 
-  it("PostgreSQL crashed and restarted under load: the workers log, reconnect (queries and LISTEN) and finish every job, each succeeding once", async () => {
+  it("PostgreSQL crashed and restarted under load: the workers log, reconnect (queries and LISTEN) and finish every job, none running in two places at once", async () => {
     // A long poll interval: after the restart only the re-established LISTEN connection and the
     // workers' own wake-ups can get them going again quickly.
     const POLL_MS = 30_000;
@@ -116,7 +113,7 @@ describe("three worker processes on PostgreSQL", () => {
     const restartedAt = Date.now();
 
     await waitFor(`${TOTAL} jobs to succeed after the restart`, async () => (await succeeded().catch(() => 0)) === TOTAL, 150_000);
-    await expectEverySucceededOnce(jobIds);
+    await expectEverySucceeded(jobIds);
     const { runs, problems } = runIntervals(readRecords(dir));
     expect(problems).toEqual([]);
     expect(overlappingRuns(runs)).toEqual([]);

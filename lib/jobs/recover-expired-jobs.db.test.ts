@@ -10,16 +10,16 @@ import { defineTestKinds } from "./testing/test-kinds";
 const t = setupTestQueue();
 
 describe("recovering an expired job", () => {
-  it("takes back the ending event a dead worker wrote without its status, so the job succeeds once in its history", async () => {
+  it("takes back the ending event a dead worker wrote without its status, so the job's history shows the run it lost", async () => {
     const { queue, database } = t;
     defineTestKinds(queue);
     const { jobId } = await queue.enqueue({ kind: "noop", name: "died while finishing", payload: {} });
     const dead = "dead-host:1:abcdef";
     const past = new Date(Date.now() - 60_000);
-    // The dead worker's run: claimed, its "succeeded" event written, the status never.
+    // The dead worker's run: claimed, cancelled on request, its "cancelled" event written, the status never.
     await database.db.job.update({ where: { id: jobId }, data: { status: "running", workerId: dead, attempts: 1, startedAt: past, leaseExpiresAt: past } });
     await database.db.jobEvent.create({ data: { jobId, type: "started", workerId: dead, createdAt: past } });
-    await database.db.jobEvent.create({ data: { jobId, type: "succeeded", workerId: dead, createdAt: past } });
+    await database.db.jobEvent.create({ data: { jobId, type: "cancelled", workerId: dead, createdAt: past } });
 
     await queue.startWorker({ concurrency: 1, leaseMs: 1_000, pollIntervalMs: 50 });
     await waitForStatus(queue, jobId, "succeeded", 10_000);

@@ -64,9 +64,9 @@ export interface JobDialect {
    */
   claim(request: ClaimRequest): Promise<Job[]>;
   /**
-   * Marks succeeded, with a "succeeded" event each, those of `jobs` the worker still holds (running
-   * under its id), all in one transaction; returns their ids. A job the worker lost meanwhile is
-   * neither updated nor logged.
+   * Marks succeeded those of `jobs` the worker still holds (running under its id), all in one
+   * transaction; returns their ids. A job the worker lost meanwhile is left alone. (The row tells
+   * the success: no event is stored for it, see job-timeline.ts.)
    */
   complete(workerId: string, jobs: Completion[], now: Date): Promise<Set<string>>;
   /**
@@ -77,8 +77,8 @@ export interface JobDialect {
   /** Extends the leases of those of `jobIds` the worker still holds; returns them. */
   renewLeases(request: { workerId: string; jobIds: string[]; now: Date; leaseUntil: Date }): Promise<{ id: string; cancelRequested: boolean }[]>;
   /**
-   * Inserts the jobs (and their batch) with their "queued" events in one transaction and, where
-   * the database can, tells other processes when it commits.
+   * Inserts the jobs (and their batch) in one transaction and, where the database can, tells other
+   * processes when it commits.
    */
   insertJobs(batch: NewBatch | null, jobs: NewJob[], now: Date): Promise<void>;
   /** Whether `err` is a unique-constraint violation raised by insertJobs. */

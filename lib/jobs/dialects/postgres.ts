@@ -92,10 +92,7 @@ export const COMPLETE = `
       FROM input
      WHERE j.id = ANY($1::text[]) AND j.id = input.id
        AND input.attempt = CASE WHEN j.status = 'running' AND j.worker_id = $3::text THEN j.attempts END
-    RETURNING j.id),
-  logged AS (
-    INSERT INTO job_events (job_id, type, worker_id, created_at)
-    SELECT id, 'succeeded', $3::text, $4::timestamp FROM done)
+    RETURNING j.id)
   SELECT id FROM done`;
 
 export const FAIL = `
@@ -129,10 +126,7 @@ const INSERT_JOBS = `
            t.idempotency_key, $4::timestamp, $4::timestamp
       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::int[], $11::timestamp[], $12::int[],
                   $13::int[], $14::text[])
-           AS t(id, kind, name, owner_id, payload, priority, run_at, max_attempts, timeout_ms, idempotency_key)
-    RETURNING id),
-  logged AS (
-    INSERT INTO job_events (job_id, type, created_at) SELECT id, 'queued', $4::timestamp FROM inserted)
+           AS t(id, kind, name, owner_id, payload, priority, run_at, max_attempts, timeout_ms, idempotency_key))
   SELECT pg_notify('${CHANNEL}', 'queued')`;
 
 export function postgresDialect(connectionString: string): JobDialect {

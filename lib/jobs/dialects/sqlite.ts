@@ -134,9 +134,7 @@ export function sqliteDialect(db: Db): JobDialect {
         const done = new Set<string>();
         for (const { jobId, attempt, result } of jobs) {
           const encoded = result === null || result === undefined ? null : JSON.stringify(result);
-          if (s.complete.run({ id: jobId, workerId, attempt, result: encoded, now: t }).changes !== 1) continue;
-          s.insertEvent.run(jobId, "succeeded", workerId, null, t);
-          done.add(jobId);
+          if (s.complete.run({ id: jobId, workerId, attempt, result: encoded, now: t }).changes === 1) done.add(jobId);
         }
         return done;
       });
@@ -168,7 +166,6 @@ export function sqliteDialect(db: Db): JobDialect {
             j.id, j.kind, j.name, j.ownerId, j.batchId, JSON.stringify(j.payload), j.priority, j.runAt.getTime(),
             j.maxAttempts, j.timeoutMs, j.idempotencyKey, t, t,
           );
-          s.insertEvent.run(j.id, "queued", null, null, t);
         }
       });
     },

@@ -7,8 +7,7 @@ import type { EnqueueBatchOptions, EnqueueResult, EnqueueSpec } from "../types";
 const DEFAULT_MAX_ATTEMPTS = 3;
 
 /**
- * Records jobs (and their batch) with their "queued" events in one transaction (one statement on
- * PostgreSQL). With an idempotency key, a repeated call from the same owner returns the jobs of the
+ * Records jobs (and their batch) in one transaction (one statement on PostgreSQL). With an idempotency key, a repeated call from the same owner returns the jobs of the
  * first call and creates nothing.
  */
 export async function enqueueJobs(
