@@ -63,7 +63,7 @@ async function measure(definition: QueueSystem, system: QueueUnderTest, input: S
     if (started++ === 0) firstStart = epochMs();
     if (started === jobs) allStarted();
   };
-  const transactionsBefore = await committedTransactions(definition, input.target);
+  const transactionsBefore = await writeTransactions(definition, input.target);
   const cpu = process.cpuUsage();
   const dbCpu = definition.database === "postgres" ? processCpuMs("postgres") : null;
   await system.startWorkers(concurrency, onStart);
@@ -74,8 +74,8 @@ async function measure(definition: QueueSystem, system: QueueUnderTest, input: S
   const dbCpuAfter = dbCpu === null ? null : processCpuMs("postgres");
   const dbCpuMsPerJob = dbCpu === null || dbCpuAfter === null ? null : (dbCpuAfter - dbCpu) / jobs;
   if (started !== jobs) throw new Error(`${definition.name}: ${jobs} jobs were enqueued but handlers started ${started} times`);
-  const transactionsAfter = await committedTransactions(definition, input.target, { settle: true });
-  const transactionsPerJob = transactionsBefore === null ? null : (transactionsAfter! - transactionsBefore) / jobs;
+  const transactionsAfter = await writeTransactions(definition, input.target);
+  const transactionsPerJob = transactionsBefore === null ? null : (transactionsAfter! - transactionsBefore - 1) / jobs;
   const cpuMsPerJob = (user + kernel) / 1000 / jobs;
   const startLagMs = system.startLags ? await system.startLags() : null;
 
@@ -101,10 +101,14 @@ async function measure(definition: QueueSystem, system: QueueUnderTest, input: S
  * read, as the server counts them). Backends report their counts when idle, at most every second,
  * so a reading after work waits for that first.
  */
-async function committedTransactions(definition: QueueSystem, url: string, { settle = false } = {}): Promise<number | null> {
+/**
+ * Transaction ids the server has handed out so far: every transaction that writes gets one, at
+ * once. (pg_stat_database's commit counts lag: a backend reports them only now and then.) The
+ * query's own transaction takes one too; the caller subtracts it.
+ */
+async function writeTransactions(definition: QueueSystem, url: string): Promise<number | null> {
   if (definition.database !== "postgres") return null;
-  if (settle) await sleep(1_500);
-  const [row] = await query<{ n: string }>(url, "SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()");
+  const [row] = await query<{ n: string }>(url, "SELECT pg_current_xact_id()::text AS n");
   return Number(row!.n);
 }
 
