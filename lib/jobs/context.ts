@@ -1,4 +1,5 @@
 import type { Job } from "../db/generated/sqlite";
+import type { Db } from "../db/client";
 import type { JobLog } from "./logger";
 import { appendEvent } from "./ops/append-event";
 import { updateProgress } from "./ops/update-progress";
@@ -9,84 +10,106 @@ import type { JobContext, Json } from "./types";
 const PROGRESS_WRITE_INTERVAL_MS = 250;
 const MAX_LOG_EVENTS = 500;
 
-export interface JobRun {
-  context: JobContext;
-  /** Waits for progress and log writes still in flight. */
-  flush(): Promise<void>;
-}
-
 /**
- * A fresh context for one run of one job. Everything in it belongs to this run: the payload is the
- * job's own copy from the database, progress state and writes are per run, and nothing here is
- * shared with another job.
+ * One run of one job, and the context its handler gets. Everything in it belongs to this run: the
+ * payload is the job's own copy, parsed from the claim's row; progress state and writes are per
+ * run; nothing is shared with another job.
+ *
+ * Its functions are bound to it when a handler first reads them (they may be passed around or
+ * destructured), not for every run: most runs of short jobs never read them.
  */
-export function createJobRun(
-  store: Store,
-  job: Job,
-  workerId: string,
-  signal: AbortSignal,
-  log: JobLog,
-  poolOptions: PoolOptions,
-): JobRun {
-  let writes: Promise<void> = Promise.resolve();
-  let lastWrite = 0;
-  let lastLabel: string | null = null;
-  let pending: { percent: number; label: string | null } | null = null;
-  let trailing: NodeJS.Timeout | undefined;
-  let logs = 0;
+export class JobRun implements JobContext {
+  readonly jobId: string;
+  readonly kind: string;
+  readonly payload: Json;
+  readonly ownerId: string | null;
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  readonly db: Db;
+  private writes: Promise<void> | null = null;
+  private lastWrite = 0;
+  private lastLabel: string | null = null;
+  private pending: { percent: number; label: string | null } | null = null;
+  private trailing: NodeJS.Timeout | undefined;
+  private logs = 0;
+  private bound: Pick<JobContext, "progress" | "log" | "runInPool"> | null = null;
 
-  const enqueueWrite = (write: () => Promise<void>) => {
-    writes = writes.then(write).catch((err) => log.warn("could not record job progress", { err }));
-  };
+  constructor(
+    private readonly store: Store,
+    job: Job,
+    private readonly workerId: string,
+    readonly signal: AbortSignal,
+    private readonly jobLog: JobLog,
+    private readonly poolOptions: PoolOptions,
+  ) {
+    this.jobId = job.id;
+    this.kind = job.kind;
+    this.payload = job.payload as Json;
+    this.ownerId = job.ownerId;
+    this.attempt = job.attempts;
+    this.maxAttempts = job.maxAttempts;
+    this.db = store.db;
+  }
 
-  const writePending = () => {
-    trailing = undefined;
-    if (!pending || signal.aborted) return;
-    const { percent, label } = pending;
-    pending = null;
-    const labelChanged = label !== lastLabel;
-    lastLabel = label;
-    lastWrite = Date.now();
-    enqueueWrite(() => updateProgress(store, job.id, workerId, percent, label, labelChanged));
-  };
+  get progress(): JobContext["progress"] {
+    return this.functions().progress;
+  }
 
-  const progress = (percent: number, label?: string) => {
-    if (signal.aborted) return;
+  get log(): JobContext["log"] {
+    return this.functions().log;
+  }
+
+  get runInPool(): JobContext["runInPool"] {
+    return this.functions().runInPool;
+  }
+
+  /** Waits for progress and log writes still in flight; null when there are none. */
+  flush(): Promise<void> | null {
+    clearTimeout(this.trailing);
+    this.writePending();
+    return this.writes;
+  }
+
+  private functions() {
+    return (this.bound ??= {
+      progress: this.reportProgress.bind(this),
+      log: this.logMessage.bind(this),
+      runInPool: <I, O>(file: string, input: I) =>
+        runInPool<I, O>(file, input, { signal: this.signal, onProgress: this.progress, options: this.poolOptions }),
+    });
+  }
+
+  private reportProgress(percent: number, label?: string): void {
+    if (this.signal.aborted) return;
     const clamped = Math.max(0, Math.min(100, Math.round(Number.isFinite(percent) ? percent : 0)));
-    pending = { percent: clamped, label: label ?? pending?.label ?? lastLabel };
-    const due = pending.label !== lastLabel || Date.now() - lastWrite >= PROGRESS_WRITE_INTERVAL_MS;
+    this.pending = { percent: clamped, label: label ?? this.pending?.label ?? this.lastLabel };
+    const due = this.pending.label !== this.lastLabel || Date.now() - this.lastWrite >= PROGRESS_WRITE_INTERVAL_MS;
     if (due) {
-      clearTimeout(trailing);
-      writePending();
+      clearTimeout(this.trailing);
+      this.writePending();
     } else {
-      trailing ??= setTimeout(writePending, PROGRESS_WRITE_INTERVAL_MS);
+      this.trailing ??= setTimeout(() => this.writePending(), PROGRESS_WRITE_INTERVAL_MS);
     }
-  };
+  }
 
-  const context: JobContext = {
-    jobId: job.id,
-    kind: job.kind,
-    payload: job.payload as Json,
-    ownerId: job.ownerId,
-    attempt: job.attempts,
-    maxAttempts: job.maxAttempts,
-    signal,
-    db: store.db,
-    progress,
-    log(message) {
-      log.info(message);
-      if (signal.aborted || ++logs > MAX_LOG_EVENTS) return;
-      enqueueWrite(() => appendEvent(store, job.id, "log", message.slice(0, 2000), workerId));
-    },
-    runInPool: (file, input) => runInPool(file, input, { signal, onProgress: progress, options: poolOptions }),
-  };
+  private logMessage(message: string): void {
+    this.jobLog.info(message);
+    if (this.signal.aborted || ++this.logs > MAX_LOG_EVENTS) return;
+    this.enqueueWrite(() => appendEvent(this.store, this.jobId, "log", message.slice(0, 2000), this.workerId));
+  }
 
-  return {
-    context,
-    async flush() {
-      clearTimeout(trailing);
-      writePending();
-      await writes;
-    },
-  };
+  private writePending(): void {
+    this.trailing = undefined;
+    if (!this.pending || this.signal.aborted) return;
+    const { percent, label } = this.pending;
+    this.pending = null;
+    const labelChanged = label !== this.lastLabel;
+    this.lastLabel = label;
+    this.lastWrite = Date.now();
+    this.enqueueWrite(() => updateProgress(this.store, this.jobId, this.workerId, percent, label, labelChanged));
+  }
+
+  private enqueueWrite(write: () => Promise<void>): void {
+    this.writes = (this.writes ?? Promise.resolve()).then(write).catch((err) => this.jobLog.warn("could not record job progress", { err }));
+  }
 }

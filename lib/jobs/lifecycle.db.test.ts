@@ -15,6 +15,26 @@ describe("cancel", () => {
     expect(await suite.queue.cancel("no-such-job")).toBe("not-found");
   });
 
+  it("records progress and log lines from the context's functions, also taken off the context", async () => {
+    suite.queue.define("reporting", async ({ progress, log }) => {
+      progress(40, "Half way");
+      log("a line from the handler");
+      progress(100, "Done");
+    });
+    await suite.queue.startWorker({ concurrency: 1 });
+    const { jobId } = await suite.queue.enqueue({ kind: "reporting", name: "reporting", payload: {} });
+    await waitForStatus(suite.queue, jobId, "succeeded");
+    const job = (await suite.queue.get(jobId))!;
+    expect(job.events.map((e) => [e.type, e.message])).toEqual([
+      ["queued", null],
+      ["started", expect.stringMatching(/^started on /)],
+      ["progress", "40% Half way"],
+      ["log", "a line from the handler"],
+      ["progress", "100% Done"],
+      ["succeeded", null],
+    ]);
+  });
+
   it("fires the running handler's AbortSignal and ends the job cancelled", async () => {
     let abortedWith: unknown = null;
     suite.queue.define("long", async (ctx) => {

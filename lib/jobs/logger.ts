@@ -6,20 +6,25 @@ export function createLogger(): Logger {
   return pino({ name: "tandem-jobs", level: process.env.LOG_LEVEL ?? "info" });
 }
 
-/** Logs about one run of a job, its fields on every message. */
-export interface JobLog {
-  info(message: string, fields?: object): void;
-  warn(message: string, fields?: object): void;
-}
-
 /**
- * The fields go with each message rather than into a pino child logger, which would serialize them
- * for every job run, though most runs log nothing.
+ * Logs about one run of a job, its fields on every message rather than in a pino child logger,
+ * which would serialize them for every run, though most runs log nothing.
  */
-export function jobLog(logger: Logger, job: { id: string; kind: string; attempts: number }): JobLog {
-  const fields = (extra?: object) => ({ jobId: job.id, kind: job.kind, attempt: job.attempts, ...extra });
-  return {
-    info: (message, extra) => logger.info(fields(extra), message),
-    warn: (message, extra) => logger.warn(fields(extra), message),
-  };
+export class JobLog {
+  constructor(
+    private readonly logger: Logger,
+    private readonly job: { id: string; kind: string; attempts: number },
+  ) {}
+
+  info(message: string, fields?: object): void {
+    this.logger.info(this.fields(fields), message);
+  }
+
+  warn(message: string, fields?: object): void {
+    this.logger.warn(this.fields(fields), message);
+  }
+
+  private fields(extra?: object) {
+    return { jobId: this.job.id, kind: this.job.kind, attempt: this.job.attempts, ...extra };
+  }
 }

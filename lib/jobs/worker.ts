@@ -4,9 +4,9 @@ import type { Job } from "../db/generated/sqlite";
 import type { BackoffOptions } from "./backoff";
 import { ClaimAhead } from "./claim-ahead";
 import { CompletionBatch } from "./completion-batch";
-import { createJobRun } from "./context";
+import { JobRun } from "./context";
 import { JobAbortedError, isPermanent, type AbortCause } from "./errors";
-import { jobLog, type JobLog, type Logger } from "./logger";
+import { JobLog, type Logger } from "./logger";
 import type { JobMetrics } from "./metrics";
 import { localNotifier, type JobSignal } from "./notifier";
 import { acknowledgeCancel } from "./ops/acknowledge-cancel";
@@ -340,7 +340,7 @@ export class Worker {
   private async execute(entry: Running): Promise<void> {
     const { job, controller } = entry;
     const definition = this.handlers.get(job.kind);
-    const log = jobLog(this.logger, job);
+    const log = new JobLog(this.logger, job);
     const slot = this.takeSlot(entry);
     if (slot !== true && !(await slot)) {
       this.freeSlot(entry);
@@ -350,23 +350,24 @@ export class Worker {
     const timer = timeoutMs
       ? setTimeout(() => stopRun(entry, "timeout", `timed out after ${timeoutMs} ms`), timeoutMs)
       : undefined;
-    const run = createJobRun(this.store, job, this.id, controller.signal, log, this.options.pool ?? {});
+    const run = new JobRun(this.store, job, this.id, controller.signal, log, this.options.pool ?? {});
     const startedAt = Date.now();
     this.metrics.started(job);
     try {
       if (!definition) throw new Error(`No handler is registered for job kind "${job.kind}"`);
-      const result = await this.untilStopped(entry, definition.handler(run.context));
+      const result = await this.untilStopped(entry, definition.handler(run));
       if (controller.signal.aborted) throw controller.signal.reason;
       clearTimeout(timer);
       this.handlerReturned(entry, Date.now() - startedAt);
-      await run.flush();
+      const writes = run.flush();
+      if (writes) await writes;
       const held = await this.completions.add(job.id, job.attempts, result ?? null);
       this.metrics.finished(job, held ? "succeeded" : "lost", Date.now() - startedAt);
       if (!held) log.warn("job finished after its lease was lost; result discarded");
     } catch (err) {
       clearTimeout(timer);
       this.handlerReturned(entry, Date.now() - startedAt);
-      await run.flush().catch(() => {});
+      await run.flush()?.catch(() => {});
       await this.settleFailure(job, controller.signal, err, log, Date.now() - startedAt);
     }
   }
