@@ -7,9 +7,6 @@ import pg from "pg";
 import { createDatabase, type Database } from "./client";
 import type { DatabaseConfig } from "./config";
 import { migrate } from "./migrate";
-import { migrationsDir } from "./migrations";
-
-const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 export interface TestDatabase extends Database {
   /** The URL other processes (workers under test) use to reach this database. */
@@ -88,26 +85,6 @@ export async function rawQuery<T>(config: DatabaseConfig, sql: string): Promise<
   } finally {
     await client.end();
   }
-}
-
-/**
- * A project root (in a temporary folder) holding the committed migrations of the suite's dialect
- * that come before `migration`; `addMigration` adds that one, `remove` deletes the folder. For tests
- * of a migration on data written before it.
- */
-export function migrationsBefore(migration: string): { root: string; addMigration(): void; remove(): void } {
-  const dialect = testDialect();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-migrations-"));
-  const from = migrationsDir(dialect, PROJECT_ROOT);
-  const to = migrationsDir(dialect, dir);
-  if (!fs.existsSync(path.join(from, migration))) throw new Error(`No migration ${migration} in ${from}`);
-  fs.mkdirSync(to, { recursive: true });
-  for (const name of fs.readdirSync(from)) if (name < migration) fs.cpSync(path.join(from, name), path.join(to, name), { recursive: true });
-  return {
-    root: dir,
-    addMigration: () => fs.cpSync(path.join(from, migration), path.join(to, migration), { recursive: true }),
-    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {

@@ -2,28 +2,17 @@
  * The migration after which a job's creation and success are read from its row, not stored as
  * events: on a database of the suite's dialect holding jobs and events written before it.
  */
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { createDatabase } from "../db/client";
-import { migrate } from "../db/migrate";
-import { createEmptyTestDatabase, migrationsBefore, type EmptyTestDatabase } from "../db/testing";
+import { setupMigrationTest } from "../db/migration-test";
 import { JobQueue } from "./queue";
 
 const MIGRATION = "20261130141500_job_events_told_by_rows";
 
-let database: EmptyTestDatabase | null = null;
-let before: ReturnType<typeof migrationsBefore> | null = null;
-afterEach(async () => {
-  await database?.drop();
-  before?.remove();
-  database = before = null;
-});
+const migration = setupMigrationTest(MIGRATION);
 
 it("removes the stored events the rows tell, and keeps the rest in order", async () => {
-  database = await createEmptyTestDatabase();
-  before = migrationsBefore(MIGRATION);
-  await migrate(database.config, before.root);
-
-  const { config } = database;
+  const { config, applyMigration } = await migration.databaseBefore();
   const { db } = createDatabase(config);
   const queue = config.dialect === "postgres" ? new JobQueue({ db, dialect: "postgres", connectionString: config.url }) : new JobQueue({ db, dialect: "sqlite" });
   try {
@@ -44,8 +33,7 @@ it("removes the stored events the rows tell, and keeps the rest in order", async
     ];
     for (const [jobId, type, message, workerId, s] of events) await db.jobEvent.create({ data: { jobId, type, message, workerId, createdAt: at(s) } });
 
-    before.addMigration();
-    expect((await migrate(config, before.root)).applied).toEqual([MIGRATION]);
+    expect((await applyMigration()).applied).toEqual([MIGRATION]);
 
     const stored = await db.jobEvent.findMany({ orderBy: { id: "asc" } });
     expect(stored.map((e) => [e.jobId, e.type])).toEqual([

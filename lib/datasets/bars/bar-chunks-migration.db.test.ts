@@ -4,23 +4,16 @@
  */
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { createDatabase } from "../../db/client";
 import type { DatabaseConfig } from "../../db/config";
-import { migrate } from "../../db/migrate";
-import { createEmptyTestDatabase, migrationsBefore, type EmptyTestDatabase } from "../../db/testing";
+import { setupMigrationTest } from "../../db/migration-test";
 import { listStoredBars, readSymbolBars } from ".";
 
 const MIGRATION = "20261130120645_bar_chunks";
 const DAY = 86_400_000;
 
-let database: EmptyTestDatabase | null = null;
-let before: ReturnType<typeof migrationsBefore> | null = null;
-afterEach(async () => {
-  await database?.drop();
-  before?.remove();
-  database = before = null;
-});
+const migration = setupMigrationTest(MIGRATION);
 
 interface OldBar {
   dataset: string;
@@ -66,10 +59,7 @@ async function writeOldBars(config: DatabaseConfig, datasets: string[], bars: Ol
 }
 
 it("moves every stored bar into its symbol's chunks of 4,096, dates ascending, values and missing values kept", async () => {
-  database = await createEmptyTestDatabase();
-  before = migrationsBefore(MIGRATION);
-  const { root } = before;
-  await migrate(database.config, root);
+  const { config, applyMigration } = await migration.databaseBefore();
 
   const long: OldBar[] = Array.from({ length: 4_096 + 904 }, (_, i) => ({
     dataset: "d1",
@@ -87,12 +77,11 @@ it("moves every stored bar into its symbol's chunks of 4,096, dates ascending, v
   ];
   const other: OldBar[] = [{ dataset: "d2", symbol: "LONG", day: 7, open: 1, high: 2, low: 0.5, close: 1.5, volume: 10 }];
   // Inserted newest first: the migration orders them itself.
-  await writeOldBars(database.config, ["d1", "d2", "d3"], [...long].reverse().concat(short, other));
+  await writeOldBars(config, ["d1", "d2", "d3"], [...long].reverse().concat(short, other));
 
-  before.addMigration();
-  expect((await migrate(database.config, root)).applied).toEqual([MIGRATION]);
+  expect((await applyMigration()).applied).toEqual([MIGRATION]);
 
-  const { db } = createDatabase(database.config);
+  const { db } = createDatabase(config);
   try {
     const chunks = await db.barChunk.findMany({ orderBy: [{ datasetId: "asc" }, { symbol: "asc" }, { seq: "asc" }] });
     expect(chunks.map((c) => [c.datasetId, c.symbol, c.seq, c.barCount, c.firstDate.getTime() / DAY, c.lastDate.getTime() / DAY])).toEqual([
