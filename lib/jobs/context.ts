@@ -1,5 +1,5 @@
-import type { Job } from "../db/generated/sqlite";
 import type { Db } from "../db/client";
+import type { ClaimedJob } from "./dialects/dialect";
 import type { JobLog } from "./logger";
 import { appendEvent } from "./ops/append-event";
 import { updateProgress } from "./ops/update-progress";
@@ -36,7 +36,7 @@ export class JobRun implements JobContext {
 
   constructor(
     private readonly store: Store,
-    job: Job,
+    job: ClaimedJob,
     private readonly workerId: string,
     readonly signal: AbortSignal,
     private readonly jobLog: JobLog,

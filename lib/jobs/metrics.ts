@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import type { Job } from "../db/generated/sqlite";
+import type { ClaimedJob } from "./dialects/dialect";
 import type { Store } from "./store";
 
 export type JobMetrics = ReturnType<typeof createJobMetrics>;
@@ -43,15 +43,15 @@ export function createJobMetrics(store: Store) {
 
   return {
     registry,
-    started(job: Job) {
+    started(job: ClaimedJob) {
       const due = Math.max(job.runAt.getTime(), job.createdAt.getTime());
       queueWait.observe({ kind: job.kind }, Math.max(0, (job.startedAt?.getTime() ?? Date.now()) - due) / 1000);
     },
-    finished(job: Job, status: string, elapsedMs: number) {
+    finished(job: ClaimedJob, status: string, elapsedMs: number) {
       finished.inc({ kind: job.kind, status });
       duration.observe({ kind: job.kind }, elapsedMs / 1000);
     },
-    retried(job: Job) {
+    retried(job: ClaimedJob) {
       retries.inc({ kind: job.kind });
     },
   };

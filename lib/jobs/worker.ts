@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import os from "node:os";
-import type { Job } from "../db/generated/sqlite";
 import type { BackoffOptions } from "./backoff";
 import { ClaimAhead } from "./claim-ahead";
 import { CompletionBatch } from "./completion-batch";
 import { JobRun } from "./context";
+import type { ClaimedJob } from "./dialects/dialect";
 import { JobAbortedError, isPermanent, type AbortCause } from "./errors";
 import { JobLog, type Logger } from "./logger";
 import type { JobMetrics } from "./metrics";
@@ -50,7 +50,7 @@ export interface WorkerOptions {
 }
 
 interface Running {
-  job: Job;
+  job: ClaimedJob;
   controller: AbortController;
   /** Settles once the run's outcome is recorded. */
   done: Promise<void>;
@@ -224,9 +224,9 @@ export class Worker {
     return free > 0 || room >= ahead / 2 ? Math.max(room, 0) : 0;
   }
 
-  private async claimWhatFits(room: number): Promise<Job[]> {
+  private async claimWhatFits(room: number): Promise<ClaimedJob[]> {
     const unlimited: string[] = [];
-    const claimed: Job[] = [];
+    const claimed: ClaimedJob[] = [];
     for (const kind of this.handlers.kinds()) {
       const limit = this.handlers.get(kind)!.options.concurrency;
       if (limit === undefined) {
@@ -241,7 +241,7 @@ export class Worker {
     return claimed;
   }
 
-  private claim(kinds: string[], limit: number): Promise<Job[]> {
+  private claim(kinds: string[], limit: number): Promise<ClaimedJob[]> {
     return claimJobs(this.store, { workerId: this.id, kinds, limit, leaseMs: this.leaseMs });
   }
 
@@ -251,7 +251,7 @@ export class Worker {
    * job taken over meanwhile is not started. If that renewal fails they stay unstarted, and recovery
    * hands them on once their leases run out.
    */
-  private async launchClaimed(jobs: Job[], claim: ClaimRun): Promise<void> {
+  private async launchClaimed(jobs: ClaimedJob[], claim: ClaimRun): Promise<void> {
     const { sentAt } = claim;
     let until = sentAt + this.leaseMs;
     let held: Set<string> | null = null;
@@ -264,7 +264,7 @@ export class Worker {
     for (const job of jobs) if (!held || held.has(job.id)) this.launch(job, until, claim);
   }
 
-  private launch(job: Job, leaseUntil: number, claim: ClaimRun): void {
+  private launch(job: ClaimedJob, leaseUntil: number, claim: ClaimRun): void {
     const controller = new AbortController();
     const entry: Running = { job, controller, done: Promise.resolve(), phase: "waiting", claim, leaseUntil };
     this.running.set(job.id, entry);
@@ -385,7 +385,7 @@ export class Worker {
     });
   }
 
-  private async settleFailure(job: Job, signal: AbortSignal, err: unknown, log: JobLog, elapsedMs: number): Promise<void> {
+  private async settleFailure(job: ClaimedJob, signal: AbortSignal, err: unknown, log: JobLog, elapsedMs: number): Promise<void> {
     const cause: AbortCause | null = signal.aborted && signal.reason instanceof JobAbortedError ? signal.reason.cause : null;
     await this.safely("record job outcome", async () => {
       if (cause === "cancelled") {

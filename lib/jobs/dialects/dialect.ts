@@ -1,6 +1,12 @@
 import type { Job } from "../../db/generated/sqlite";
 import type { JobSignal } from "../notifier";
 
+/** What a worker needs of a job it claimed to run it (a claim returns these columns only). */
+export type ClaimedJob = Pick<
+  Job,
+  "id" | "kind" | "ownerId" | "payload" | "priority" | "runAt" | "attempts" | "maxAttempts" | "timeoutMs" | "createdAt" | "startedAt"
+>;
+
 export interface ClaimRequest {
   workerId: string;
   now: Date;
@@ -62,7 +68,7 @@ export interface JobDialect {
    * Atomically marks up to `limit` due jobs of `kinds` as running on the worker and writes their
    * "started" events, in one transaction; returns the claimed rows, highest priority first.
    */
-  claim(request: ClaimRequest): Promise<Job[]>;
+  claim(request: ClaimRequest): Promise<ClaimedJob[]>;
   /**
    * Marks succeeded those of `jobs` the worker still holds (running under its id), all in one
    * transaction; returns their ids. A job the worker lost meanwhile is left alone. (The row tells

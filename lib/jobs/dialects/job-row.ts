@@ -1,46 +1,32 @@
-import type { Job } from "../../db/generated/sqlite";
+import type { ClaimedJob } from "./dialect";
 
 /** How a driver returns a column type that Prisma would have converted. */
 export interface RowDecoder {
   date(value: unknown): Date;
-  json(value: unknown): Job["payload"];
-  bool(value: unknown): boolean;
+  json(value: unknown): ClaimedJob["payload"];
 }
 
-/** A `jobs` row as the driver returns it (snake_case columns) → the Job that Prisma would return. */
-export function jobFromRow(row: Record<string, unknown>, d: RowDecoder): Job {
-  const date = (v: unknown) => (v === null || v === undefined ? null : d.date(v));
+/** The columns a claim returns, in each database's SQL. */
+export const CLAIMED_COLUMNS = ["id", "kind", "owner_id", "payload", "priority", "run_at", "attempts", "max_attempts", "timeout_ms", "created_at", "started_at"];
+
+/** A claimed `jobs` row as the driver returns it (snake_case columns) → what the worker runs. */
+export function claimedJobFromRow(row: Record<string, unknown>, d: RowDecoder): ClaimedJob {
   return {
     id: row.id as string,
     kind: row.kind as string,
-    name: row.name as string,
     ownerId: (row.owner_id as string | null) ?? null,
-    batchId: (row.batch_id as string | null) ?? null,
     payload: d.json(row.payload),
-    status: row.status as string,
     priority: Number(row.priority),
     runAt: d.date(row.run_at),
     attempts: Number(row.attempts),
     maxAttempts: Number(row.max_attempts),
     timeoutMs: row.timeout_ms === null || row.timeout_ms === undefined ? null : Number(row.timeout_ms),
-    progress: Number(row.progress),
-    progressLabel: (row.progress_label as string | null) ?? null,
-    result: row.result === null || row.result === undefined ? null : d.json(row.result),
-    errorMessage: (row.error_message as string | null) ?? null,
-    errorStack: (row.error_stack as string | null) ?? null,
     createdAt: d.date(row.created_at),
-    updatedAt: d.date(row.updated_at),
-    startedAt: date(row.started_at),
-    finishedAt: date(row.finished_at),
-    heartbeatAt: date(row.heartbeat_at),
-    workerId: (row.worker_id as string | null) ?? null,
-    leaseExpiresAt: date(row.lease_expires_at),
-    cancelRequested: d.bool(row.cancel_requested),
-    idempotencyKey: (row.idempotency_key as string | null) ?? null,
+    startedAt: row.started_at === null || row.started_at === undefined ? null : d.date(row.started_at),
   };
 }
 
 /** Claimed jobs in the order a worker starts them: highest priority first, then oldest due. */
-export function inClaimOrder(jobs: Job[]): Job[] {
+export function inClaimOrder(jobs: ClaimedJob[]): ClaimedJob[] {
   return jobs.sort((a, b) => b.priority - a.priority || a.runAt.getTime() - b.runAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { decodeSignal, encodeSignal } from "../notifier";
 import type { JobDialect } from "./dialect";
-import { inClaimOrder, jobFromRow, type RowDecoder } from "./job-row";
+import { CLAIMED_COLUMNS, claimedJobFromRow, inClaimOrder, type RowDecoder } from "./job-row";
 import { parseTimestamp } from "./pg-timestamp";
 
 const CHANNEL = "tandem_jobs";
@@ -35,7 +35,7 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
-const decode: RowDecoder = { date: (v) => v as Date, json: (v) => v as never, bool: (v) => v as boolean };
+const decode: RowDecoder = { date: (v) => v as Date, json: (v) => v as never };
 const ts = (d: Date) => d.toISOString();
 
 /*
@@ -55,7 +55,7 @@ export const CLAIM = `
        SET status = 'running', worker_id = $1::text, attempts = j.attempts + 1, progress = 0, progress_label = NULL,
            started_at = $2::timestamp, heartbeat_at = $2::timestamp, lease_expires_at = $3::timestamp, updated_at = $2::timestamp
      WHERE j.id = ANY(ARRAY(SELECT id FROM picked))
-    RETURNING j.*),
+    RETURNING ${CLAIMED_COLUMNS.map((c) => `j.${c}`).join(", ")}),
   started AS (
     INSERT INTO job_events (job_id, type, worker_id, message, created_at)
     SELECT id, 'started', $1::text, 'started on ' || $1::text, $2::timestamp FROM claimed)
@@ -148,7 +148,7 @@ export function postgresDialect(connectionString: string): JobDialect {
     async claim({ workerId, now, leaseUntil, kinds, limit }) {
       if (kinds.length === 0 || limit <= 0) return [];
       const { rows } = await connections().query({ name: "tandem_claim", text: CLAIM, values: [workerId, ts(now), ts(leaseUntil), kinds, limit] });
-      return inClaimOrder(rows.map((r) => jobFromRow(r, decode)));
+      return inClaimOrder(rows.map((r) => claimedJobFromRow(r, decode)));
     },
 
     async complete(workerId, jobs, now) {

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import type { Db } from "../../db/client";
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from "../../db/sqlite-checkpointer";
 import type { JobDialect } from "./dialect";
-import { inClaimOrder, jobFromRow, type RowDecoder } from "./job-row";
+import { CLAIMED_COLUMNS, claimedJobFromRow, inClaimOrder, type RowDecoder } from "./job-row";
 
 /** How long a write waits for another connection's write lock before it fails. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -24,7 +24,6 @@ const WATCH_INTERVAL_MS = 25;
 const decode: RowDecoder = {
   date: (v) => new Date(Number(v)),
   json: (v) => (typeof v === "string" ? JSON.parse(v) : v) as never,
-  bool: (v) => Boolean(v),
 };
 
 const CLAIM = `
@@ -36,7 +35,7 @@ const CLAIM = `
       WHERE status = 'queued' AND run_at <= @now AND kind IN (SELECT value FROM json_each(@kinds))
       ORDER BY priority DESC, run_at, id
       LIMIT @limit)
-  RETURNING *`;
+  RETURNING ${CLAIMED_COLUMNS.join(", ")}`;
 
 const COMPLETE = `
   UPDATE jobs
@@ -124,7 +123,7 @@ export function sqliteDialect(db: Db): JobDialect {
         for (const row of claimed) s.insertEvent.run(row.id, "started", workerId, `started on ${workerId}`, t);
         return claimed;
       });
-      return inClaimOrder(rows.map((r) => jobFromRow(r, decode)));
+      return inClaimOrder(rows.map((r) => claimedJobFromRow(r, decode)));
     },
 
     async complete(workerId, jobs, now) {

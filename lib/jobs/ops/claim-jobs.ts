@@ -1,4 +1,4 @@
-import type { Job } from "../../db/generated/sqlite";
+import type { ClaimedJob } from "../dialects/dialect";
 import type { Store } from "../store";
 
 export interface ClaimOptions {
@@ -13,7 +13,7 @@ export interface ClaimOptions {
  * claim and its "started" events commit together, in one round trip, so nobody sees a running job
  * without them.
  */
-export function claimJobs(store: Store, { workerId, kinds, limit, leaseMs }: ClaimOptions): Promise<Job[]> {
+export function claimJobs(store: Store, { workerId, kinds, limit, leaseMs }: ClaimOptions): Promise<ClaimedJob[]> {
   const now = store.clock.now();
   return store.dialect.claim({ workerId, now, leaseUntil: new Date(now.getTime() + leaseMs), kinds, limit });
 }
