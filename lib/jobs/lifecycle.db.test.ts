@@ -15,6 +15,15 @@ describe("cancel", () => {
     expect(await suite.queue.cancel("no-such-job")).toBe("not-found");
   });
 
+  it("runs a handler that returns its result without a promise", async () => {
+    // JobHandler's type asks for a promise; a handler written in plain JavaScript may not return one.
+    suite.queue.define("plain", ((ctx: { payload: { n: number } }) => ({ doubled: ctx.payload.n * 2 })) as never);
+    await suite.queue.startWorker({ concurrency: 1 });
+    const { jobId } = await suite.queue.enqueue({ kind: "plain", name: "plain", payload: { n: 21 } });
+    await waitForStatus(suite.queue, jobId, "succeeded");
+    expect((await suite.queue.get(jobId))!.result).toEqual({ doubled: 42 });
+  });
+
   it("records progress and log lines from the context's functions, also taken off the context", async () => {
     suite.queue.define("reporting", async ({ progress, log }) => {
       progress(40, "Half way");

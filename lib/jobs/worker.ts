@@ -376,9 +376,9 @@ export class Worker {
    * What the handler settles with; once the run is stopped, a handler gets a moment to undo its work
    * and settle, and one that ignores its signal is abandoned after that (rejected with the reason).
    */
-  private untilStopped<T>(entry: Running, handler: Promise<T>): Promise<T> {
+  private untilStopped<T>(entry: Running, handler: T | Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      handler.then(resolve, reject);
+      Promise.resolve(handler).then(resolve, reject);
       const { signal } = entry.controller;
       entry.onStop = () => setTimeout(() => reject(signal.reason), this.options.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS).unref();
       if (signal.aborted) entry.onStop();
