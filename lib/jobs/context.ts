@@ -26,22 +26,26 @@ export class JobRun implements JobContext {
   readonly attempt: number;
   readonly maxAttempts: number;
   readonly db: Db;
-  private writes: Promise<void> | null = null;
-  private lastWrite = 0;
-  private lastLabel: string | null = null;
-  private pending: { percent: number; label: string | null } | null = null;
-  private trailing: NodeJS.Timeout | undefined;
-  private logs = 0;
-  private bound: Pick<JobContext, "progress" | "log" | "runInPool"> | null = null;
+  readonly signal: AbortSignal;
+  // Private (#): a handler gets this object as its context, and sees what JobContext names (and flush).
+  readonly #store: Store;
+  readonly #workerId: string;
+  readonly #log: JobLog;
+  readonly #poolOptions: PoolOptions;
+  #writes: Promise<void> | null = null;
+  #lastWrite = 0;
+  #lastLabel: string | null = null;
+  #pending: { percent: number; label: string | null } | null = null;
+  #trailing: NodeJS.Timeout | undefined;
+  #logs = 0;
+  #bound: Pick<JobContext, "progress" | "log" | "runInPool"> | null = null;
 
-  constructor(
-    private readonly store: Store,
-    job: ClaimedJob,
-    private readonly workerId: string,
-    readonly signal: AbortSignal,
-    private readonly jobLog: JobLog,
-    private readonly poolOptions: PoolOptions,
-  ) {
+  constructor(store: Store, job: ClaimedJob, workerId: string, signal: AbortSignal, log: JobLog, poolOptions: PoolOptions) {
+    this.#store = store;
+    this.#workerId = workerId;
+    this.signal = signal;
+    this.#log = log;
+    this.#poolOptions = poolOptions;
     this.jobId = job.id;
     this.kind = job.kind;
     this.payload = job.payload as Json;
@@ -52,64 +56,64 @@ export class JobRun implements JobContext {
   }
 
   get progress(): JobContext["progress"] {
-    return this.functions().progress;
+    return this.#functions().progress;
   }
 
   get log(): JobContext["log"] {
-    return this.functions().log;
+    return this.#functions().log;
   }
 
   get runInPool(): JobContext["runInPool"] {
-    return this.functions().runInPool;
+    return this.#functions().runInPool;
   }
 
   /** Waits for progress and log writes still in flight; null when there are none. */
   flush(): Promise<void> | null {
-    clearTimeout(this.trailing);
-    this.writePending();
-    return this.writes;
+    clearTimeout(this.#trailing);
+    this.#writePending();
+    return this.#writes;
   }
 
-  private functions() {
-    return (this.bound ??= {
-      progress: this.reportProgress.bind(this),
-      log: this.logMessage.bind(this),
+  #functions() {
+    return (this.#bound ??= {
+      progress: this.#reportProgress.bind(this),
+      log: this.#logMessage.bind(this),
       runInPool: <I, O>(file: string, input: I) =>
-        runInPool<I, O>(file, input, { signal: this.signal, onProgress: this.progress, options: this.poolOptions }),
+        runInPool<I, O>(file, input, { signal: this.signal, onProgress: this.progress, options: this.#poolOptions }),
     });
   }
 
-  private reportProgress(percent: number, label?: string): void {
+  #reportProgress(percent: number, label?: string): void {
     if (this.signal.aborted) return;
     const clamped = Math.max(0, Math.min(100, Math.round(Number.isFinite(percent) ? percent : 0)));
-    this.pending = { percent: clamped, label: label ?? this.pending?.label ?? this.lastLabel };
-    const due = this.pending.label !== this.lastLabel || Date.now() - this.lastWrite >= PROGRESS_WRITE_INTERVAL_MS;
+    this.#pending = { percent: clamped, label: label ?? this.#pending?.label ?? this.#lastLabel };
+    const due = this.#pending.label !== this.#lastLabel || Date.now() - this.#lastWrite >= PROGRESS_WRITE_INTERVAL_MS;
     if (due) {
-      clearTimeout(this.trailing);
-      this.writePending();
+      clearTimeout(this.#trailing);
+      this.#writePending();
     } else {
-      this.trailing ??= setTimeout(() => this.writePending(), PROGRESS_WRITE_INTERVAL_MS);
+      this.#trailing ??= setTimeout(() => this.#writePending(), PROGRESS_WRITE_INTERVAL_MS);
     }
   }
 
-  private logMessage(message: string): void {
-    this.jobLog.info(message);
-    if (this.signal.aborted || ++this.logs > MAX_LOG_EVENTS) return;
-    this.enqueueWrite(() => appendEvent(this.store, this.jobId, "log", message.slice(0, 2000), this.workerId));
+  #logMessage(message: string): void {
+    this.#log.info(message);
+    if (this.signal.aborted || ++this.#logs > MAX_LOG_EVENTS) return;
+    this.#enqueueWrite(() => appendEvent(this.#store, this.jobId, "log", message.slice(0, 2000), this.#workerId));
   }
 
-  private writePending(): void {
-    this.trailing = undefined;
-    if (!this.pending || this.signal.aborted) return;
-    const { percent, label } = this.pending;
-    this.pending = null;
-    const labelChanged = label !== this.lastLabel;
-    this.lastLabel = label;
-    this.lastWrite = Date.now();
-    this.enqueueWrite(() => updateProgress(this.store, this.jobId, this.workerId, percent, label, labelChanged));
+  #writePending(): void {
+    this.#trailing = undefined;
+    if (!this.#pending || this.signal.aborted) return;
+    const { percent, label } = this.#pending;
+    this.#pending = null;
+    const labelChanged = label !== this.#lastLabel;
+    this.#lastLabel = label;
+    this.#lastWrite = Date.now();
+    this.#enqueueWrite(() => updateProgress(this.#store, this.jobId, this.#workerId, percent, label, labelChanged));
   }
 
-  private enqueueWrite(write: () => Promise<void>): void {
-    this.writes = (this.writes ?? Promise.resolve()).then(write).catch((err) => this.jobLog.warn("could not record job progress", { err }));
+  #enqueueWrite(write: () => Promise<void>): void {
+    this.#writes = (this.#writes ?? Promise.resolve()).then(write).catch((err) => this.#log.warn("could not record job progress", { err }));
   }
 }

@@ -25,7 +25,11 @@ describe("cancel", () => {
   });
 
   it("records progress and log lines from the context's functions, also taken off the context", async () => {
-    suite.queue.define("reporting", async ({ progress, log }) => {
+    let keys: string[] = [];
+    suite.queue.define("reporting", async (ctx) => {
+      // The context holds the job's data and nothing of the worker's (its store, its connections).
+      keys = Object.keys(ctx).sort();
+      const { progress, log } = ctx;
       progress(40, "Half way");
       log("a line from the handler");
       progress(100, "Done");
@@ -42,6 +46,7 @@ describe("cancel", () => {
       ["progress", "100% Done"],
       ["succeeded", null],
     ]);
+    expect(keys).toEqual(["attempt", "db", "jobId", "kind", "maxAttempts", "ownerId", "payload", "signal"]);
   });
 
   it("fires the running handler's AbortSignal and ends the job cancelled", async () => {
