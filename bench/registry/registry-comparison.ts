@@ -191,9 +191,8 @@ function targetsTable(title: string, tandem: Measured, peers: Measured[], notes:
 function throughputMiss(tandem: Measured, best: Measured): string {
   const cores = os.cpus().length;
   const perJob =
-    "Per job, Tandem's database records what the task center shows: the claim marks the job `running` and stores its \"started\" " +
-    "event (with its foreign-key check), the success marks it `succeeded` — two updates of the job row and one event row (the " +
-    "job's creation and success are read from the row, not stored as events).";
+    "Per job, Tandem's database records what the task center shows: the claim marks the job `running`, the success marks it " +
+    "`succeeded` — two updates of the job row (its creation, start and success are read from the row, not stored as events).";
   if (tandem.system.database === "postgres") {
     const cpu = tandem.cpuMsPerJob + (tandem.dbCpuMsPerJob ?? 0);
     return (
@@ -208,10 +207,11 @@ function throughputMiss(tandem: Measured, best: Measured): string {
       "Claims are large — very short jobs are claimed ahead of the free slots — so commits " +
       `are few: ${amount(tandem.transactionsPerJob!)} write transactions per job. Probes on this machine (2026-11-30; 10,000 no-op jobs, ` +
       "one worker, jobs/s and PostgreSQL CPU per job): before creation and success were read from the row, 18,180–20,171 jobs/s and " +
-      "0.044–0.047 ms (3 runs); after, 20,672–21,221 jobs/s and 0.039–0.040 ms (4 runs). Trials that dropped what the task center " +
-      "needs: no event rows at all, 21,208–22,656 jobs/s and 0.034–0.036 ms (3 runs); no event rows and no list or finished-at " +
-      "indexes, 27,415–27,488 jobs/s and 0.019–0.022 ms (2 runs), the worker's own CPU then 0.046–0.047 ms per job. None comes " +
-      "near graphile-worker's rate in this run."
+      "0.044–0.047 ms (3 runs); after, 20,672–21,221 jobs/s and 0.039–0.040 ms (4 runs); once a run's start was read from the row " +
+      "too, alternating with the code before, 21,093–24,596 against 19,838–22,299 jobs/s and 0.034–0.036 against 0.039–0.041 ms " +
+      "(3 runs each). A trial without the task center's list and finished-at indexes (and without event rows): 27,415–27,488 jobs/s " +
+      "and 0.019–0.022 ms (2 runs), the worker's own CPU then 0.046–0.047 ms per job. None comes near graphile-worker's rate in " +
+      "this run."
     );
   }
   return (
@@ -229,8 +229,8 @@ const PICKUP_MISS: Record<"sameProcess" | "otherProcess", string> = {
   sameProcess:
     "**Why Tandem misses the pick-up target in the same process.** Enqueue → start is two statements, as graphile-worker's (`add_job`, " +
     "then `get_jobs`): the enqueue (the job and `pg_notify` in one statement, which wakes the worker in this process as soon as it " +
-    "returns) and the claim (the job and its \"started\" event). They write more than graphile-worker's: the claim's event row, and the " +
-    "job's entries in the `jobs` table's indexes (the task center's lists), and each waits for the WAL flush at commit.",
+    "returns) and the claim. They write more than graphile-worker's: the job's entries in the `jobs` table's indexes (the task " +
+    "center's lists), and each waits for the WAL flush at commit.",
   otherProcess:
     "**Why Tandem misses the pick-up target from another process.** The notification is part of the enqueue statement and wakes the " +
     "worker through LISTEN/NOTIFY when it commits; the claim then costs what it does in the same process (above).",

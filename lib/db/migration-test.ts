@@ -12,8 +12,8 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 /**
  * For tests of one migration on data written before it: `databaseBefore` gives a test an empty
  * database of the suite's dialect, migrated up to just before `migration` (from a copy of the
- * committed history in a temporary folder); `applyMigration` then applies that one. Both go after
- * the test.
+ * committed history in a temporary folder); `applyMigrations` then applies it and those after it,
+ * so that the app's current client reads the result. Both go after the test.
  */
 export function setupMigrationTest(migration: string) {
   let database: EmptyTestDatabase | null = null;
@@ -25,20 +25,21 @@ export function setupMigrationTest(migration: string) {
   });
 
   return {
-    async databaseBefore(): Promise<{ config: DatabaseConfig; applyMigration(): Promise<MigrateResult> }> {
+    async databaseBefore(): Promise<{ config: DatabaseConfig; applyMigrations(): Promise<MigrateResult> }> {
       const from = migrationsDir(testDialect(), PROJECT_ROOT);
       if (!fs.existsSync(path.join(from, migration))) throw new Error(`No migration ${migration} in ${from}`);
       const dir = (root = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-migrations-")));
       const to = migrationsDir(testDialect(), dir);
       fs.mkdirSync(to, { recursive: true });
-      for (const name of fs.readdirSync(from)) if (name < migration) fs.cpSync(path.join(from, name), path.join(to, name), { recursive: true });
+      const copy = (names: string[]) => names.forEach((name) => fs.cpSync(path.join(from, name), path.join(to, name), { recursive: true }));
+      copy(fs.readdirSync(from).filter((name) => name < migration));
       database = await createEmptyTestDatabase();
       const { config } = database;
       await migrate(config, dir);
       return {
         config,
-        async applyMigration() {
-          fs.cpSync(path.join(from, migration), path.join(to, migration), { recursive: true });
+        async applyMigrations() {
+          copy(fs.readdirSync(from).filter((name) => name >= migration));
           return migrate(config, dir);
         },
       };

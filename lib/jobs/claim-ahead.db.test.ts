@@ -22,11 +22,11 @@ afterEach(async () => {
   await database.drop();
 });
 
-/** Sizes of the claims that started these jobs: a claim writes its jobs' "started" events at one time. */
+/** Sizes of the claims that started these jobs: a claim records its jobs' start at one time. */
 async function claimSizes(jobIds: string[]): Promise<number[]> {
-  const started = await database.db.jobEvent.findMany({ where: { jobId: { in: jobIds }, type: "started" } });
+  const jobs = await database.db.job.findMany({ where: { id: { in: jobIds } }, select: { startedAt: true } });
   const byClaim = new Map<number, number>();
-  for (const e of started) byClaim.set(e.createdAt.getTime(), (byClaim.get(e.createdAt.getTime()) ?? 0) + 1);
+  for (const { startedAt } of jobs) byClaim.set(startedAt!.getTime(), (byClaim.get(startedAt!.getTime()) ?? 0) + 1);
   return [...byClaim.values()];
 }
 

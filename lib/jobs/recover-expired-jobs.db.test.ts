@@ -18,8 +18,7 @@ describe("recovering an expired job", () => {
     const past = new Date(Date.now() - 60_000);
     // The dead worker's run: claimed, cancelled on request, its "cancelled" event written, the status never.
     await database.db.job.update({ where: { id: jobId }, data: { status: "running", workerId: dead, attempts: 1, startedAt: past, leaseExpiresAt: past } });
-    await database.db.jobEvent.create({ data: { jobId, type: "started", workerId: dead, createdAt: past } });
-    await database.db.jobEvent.create({ data: { jobId, type: "cancelled", workerId: dead, createdAt: past } });
+    await database.db.jobEvent.create({ data: { jobId, type: "cancelled", workerId: dead, runStartedAt: past, createdAt: past } });
 
     await queue.startWorker({ concurrency: 1, leaseMs: 1_000, pollIntervalMs: 50 });
     await waitForStatus(queue, jobId, "succeeded", 10_000);
@@ -28,7 +27,7 @@ describe("recovering an expired job", () => {
     expect(job.events.map((e) => [e.type, e.workerId === dead])).toEqual([
       ["queued", false],
       ["started", true],
-      ["lease_expired", false],
+      ["lease_expired", true],
       ["started", false],
       ["succeeded", false],
     ]);

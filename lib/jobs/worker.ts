@@ -387,16 +387,17 @@ export class Worker {
 
   private async settleFailure(job: ClaimedJob, signal: AbortSignal, err: unknown, log: JobLog, elapsedMs: number): Promise<void> {
     const cause: AbortCause | null = signal.aborted && signal.reason instanceof JobAbortedError ? signal.reason.cause : null;
+    const run = { jobId: job.id, workerId: this.id, attempt: job.attempts, startedAt: job.startedAt };
     await this.safely("record job outcome", async () => {
       if (cause === "cancelled") {
-        await acknowledgeCancel(this.store, job.id, this.id, job.attempts);
+        await acknowledgeCancel(this.store, run);
         this.metrics.finished(job, "cancelled", elapsedMs);
       } else if (cause === "shutdown") {
-        await releaseJob(this.store, job.id, this.id, job.attempts, "released by a stopping worker");
+        await releaseJob(this.store, run, "released by a stopping worker");
       } else if (cause === "lease-lost") {
         log.warn("lease lost; another worker may own this job now");
         // Stopped by the fence while the database still counts it ours: hand it back at once.
-        await releaseJob(this.store, job.id, this.id, job.attempts, "released: its lease could not be renewed in time");
+        await releaseJob(this.store, run, "released: its lease could not be renewed in time");
       } else {
         const error = cause ? (signal.reason as Error) : toError(err);
         const outcome = await failJob(

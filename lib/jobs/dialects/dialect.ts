@@ -65,8 +65,9 @@ export interface NewBatch {
 export interface JobDialect {
   readonly name: "sqlite" | "postgres";
   /**
-   * Atomically marks up to `limit` due jobs of `kinds` as running on the worker and writes their
-   * "started" events, in one transaction; returns the claimed rows, highest priority first.
+   * Atomically marks up to `limit` due jobs of `kinds` as running on the worker (their rows tell
+   * when the run started: no event is stored for it, see job-timeline.ts); returns them, highest
+   * priority first.
    */
   claim(request: ClaimRequest): Promise<ClaimedJob[]>;
   /**
@@ -77,7 +78,8 @@ export interface JobDialect {
   complete(workerId: string, jobs: Completion[], now: Date): Promise<Set<string>>;
   /**
    * Ends a failed attempt of a job the worker still holds (running under its id, on `attempts`):
-   * requeued for `retryAt`, or failed; with its event, in one transaction. False if it was lost.
+   * requeued for `retryAt`, or failed; with its event (which records when the run started), in one
+   * transaction. False if it was lost.
    */
   fail(attempt: FailedAttempt): Promise<boolean>;
   /** Extends the leases of those of `jobIds` the worker still holds; returns them. */

@@ -55,10 +55,7 @@ export const CLAIM = `
        SET status = 'running', worker_id = $1::text, attempts = j.attempts + 1, progress = 0, progress_label = NULL,
            started_at = $2::timestamp, heartbeat_at = $2::timestamp, lease_expires_at = $3::timestamp, updated_at = $2::timestamp
      WHERE j.id = ANY(ARRAY(SELECT id FROM picked))
-    RETURNING ${CLAIMED_COLUMNS.map((c) => `j.${c}`).join(", ")}),
-  started AS (
-    INSERT INTO job_events (job_id, type, worker_id, message, created_at)
-    SELECT id, 'started', $1::text, 'started on ' || $1::text, $2::timestamp FROM claimed)
+    RETURNING ${CLAIMED_COLUMNS.map((c) => `j.${c}`).join(", ")})
   SELECT * FROM claimed`;
 
 /*
@@ -104,10 +101,10 @@ export const FAIL = `
            finished_at = CASE WHEN $6::timestamp IS NULL THEN $4::timestamp ELSE finished_at END,
            error_message = $5::text, error_stack = $7::text, updated_at = $4::timestamp, lease_expires_at = NULL
      WHERE id = $1::text AND ${held("jobs", "$3::int", "$2::text")}
-    RETURNING id),
+    RETURNING id, started_at),
   logged AS (
-    INSERT INTO job_events (job_id, type, worker_id, message, created_at)
-    SELECT id, $8::text, $2::text, $9::text, $4::timestamp FROM ended)
+    INSERT INTO job_events (job_id, type, worker_id, message, created_at, run_started_at)
+    SELECT id, $8::text, $2::text, $9::text, $4::timestamp, started_at FROM ended)
   SELECT id FROM ended`;
 
 export const RENEW = `

@@ -50,14 +50,15 @@ const FAIL = `
          worker_id = CASE WHEN @retryAt IS NULL THEN worker_id END,
          finished_at = CASE WHEN @retryAt IS NULL THEN @now ELSE finished_at END,
          error_message = @errorMessage, error_stack = @errorStack, updated_at = @now, lease_expires_at = NULL
-   WHERE id = @jobId AND worker_id = @workerId AND status = 'running' AND attempts = @attempts`;
+   WHERE id = @jobId AND worker_id = @workerId AND status = 'running' AND attempts = @attempts
+  RETURNING started_at`;
 
 const RENEW = `
   UPDATE jobs SET heartbeat_at = @now, lease_expires_at = @leaseUntil
    WHERE id IN (SELECT value FROM json_each(@jobIds)) AND worker_id = @workerId AND status = 'running'
   RETURNING id, cancel_requested`;
 
-const INSERT_EVENT = `INSERT INTO job_events (job_id, type, worker_id, message, created_at) VALUES (?, ?, ?, ?, ?)`;
+const INSERT_ENDING = `INSERT INTO job_events (job_id, type, worker_id, message, created_at, run_started_at) VALUES (?, ?, ?, ?, ?, ?)`;
 
 const INSERT_BATCH = `INSERT INTO job_batches (id, owner_id, name, created_at) VALUES (?, ?, ?, ?)`;
 
@@ -76,12 +77,12 @@ function prepare(conn: Database.Database) {
   const complete = conn.prepare(COMPLETE);
   const fail = conn.prepare(FAIL);
   const renew = conn.prepare(RENEW);
-  const insertEvent = conn.prepare(INSERT_EVENT);
+  const insertEnding = conn.prepare(INSERT_ENDING);
   const insertBatch = conn.prepare(INSERT_BATCH);
   const insertJob = conn.prepare(INSERT_JOB);
   const anyDue = conn.prepare(ANY_DUE).pluck();
   const cancelsRequested = conn.prepare(CANCELS_REQUESTED).pluck();
-  return { conn, claim, complete, fail, renew, insertEvent, insertBatch, insertJob, anyDue, cancelsRequested };
+  return { conn, claim, complete, fail, renew, insertEnding, insertBatch, insertJob, anyDue, cancelsRequested };
 }
 
 export function sqliteDialect(db: Db): JobDialect {
@@ -118,11 +119,8 @@ export function sqliteDialect(db: Db): JobDialect {
     async claim({ workerId, now, leaseUntil, kinds, limit }) {
       if (kinds.length === 0 || limit <= 0) return [];
       const t = now.getTime();
-      const rows = await write((s) => {
-        const claimed = s.claim.all({ workerId, now: t, leaseUntil: leaseUntil.getTime(), kinds: JSON.stringify(kinds), limit }) as Record<string, unknown>[];
-        for (const row of claimed) s.insertEvent.run(row.id, "started", workerId, `started on ${workerId}`, t);
-        return claimed;
-      });
+      const params = { workerId, now: t, leaseUntil: leaseUntil.getTime(), kinds: JSON.stringify(kinds), limit };
+      const rows = await write((s) => s.claim.all(params) as Record<string, unknown>[]);
       return inClaimOrder(rows.map((r) => claimedJobFromRow(r, decode)));
     },
 
@@ -143,8 +141,9 @@ export function sqliteDialect(db: Db): JobDialect {
       const t = now.getTime();
       return write((s) => {
         const params = { jobId, workerId, attempts, now: t, errorMessage, errorStack, retryAt: retryAt?.getTime() ?? null };
-        if (s.fail.run(params).changes !== 1) return false;
-        s.insertEvent.run(jobId, event.type, workerId, event.message, t);
+        const ended = s.fail.get(params) as { started_at: number | null } | undefined;
+        if (!ended) return false;
+        s.insertEnding.run(jobId, event.type, workerId, event.message, t, ended.started_at);
         return true;
       });
     },

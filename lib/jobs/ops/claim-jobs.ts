@@ -8,11 +8,7 @@ export interface ClaimOptions {
   leaseMs: number;
 }
 
-/**
- * Claims up to `limit` due jobs for this worker and returns them, highest priority first. The
- * claim and its "started" events commit together, in one round trip, so nobody sees a running job
- * without them.
- */
+/** Claims up to `limit` due jobs for this worker, in one statement, and returns them, highest priority first. */
 export function claimJobs(store: Store, { workerId, kinds, limit, leaseMs }: ClaimOptions): Promise<ClaimedJob[]> {
   const now = store.clock.now();
   return store.dialect.claim({ workerId, now, leaseUntil: new Date(now.getTime() + leaseMs), kinds, limit });

@@ -5,6 +5,16 @@ export interface JobEventData {
   type: string;
   message?: string | null;
   workerId?: string | null;
+  /** For an event that ends a run: when the run started. */
+  runStartedAt?: Date | null;
+}
+
+/** A run a worker holds: the job, the worker, the attempt it claimed and when that run started. */
+export interface HeldRun {
+  jobId: string;
+  workerId: string;
+  attempt: number;
+  startedAt: Date | null;
 }
 
 type Where = Prisma.JobWhereInput;
@@ -43,5 +53,5 @@ export async function transitionHeldJob(store: Store, jobId: string, where: Wher
 }
 
 function eventRow(event: JobEventData) {
-  return { type: event.type, message: event.message ?? null, workerId: event.workerId ?? null };
+  return { type: event.type, message: event.message ?? null, workerId: event.workerId ?? null, runStartedAt: event.runStartedAt ?? null };
 }
