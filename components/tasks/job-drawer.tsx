@@ -170,8 +170,9 @@ function JobDetails({
           {t("drawer.timeline")}
         </h3>
         <ol className="relative space-y-2 border-l border-slate-200 pl-4 dark:border-slate-800" data-testid="timeline">
-          {job.events.map((e) => (
-            <li key={e.id ?? `row-${e.type}`} className="relative">
+          {job.events.map((e, i) => (
+            // Events read from the row or a run's end have no id; a job may have several such starts.
+            <li key={e.id ?? `told-${i}-${e.type}`} className="relative">
               <span aria-hidden="true" className="absolute top-1.5 -left-[1.3rem] h-2 w-2 rounded-full bg-slate-400 dark:bg-slate-500" />
               <p>
                 <span className="font-medium">{t(eventKey(e.type))}</span>
