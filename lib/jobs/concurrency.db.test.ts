@@ -105,4 +105,16 @@ describe("concurrency", () => {
       expect(seen[id]).toBe(symbols[i]);
     }
   });
+
+  it("starts the jobs of a batch, and batches enqueued one after another, in the order they were submitted", async () => {
+    const order: number[] = [];
+    suite.queue.define<{ n: number }>("ordered", async (ctx) => {
+      order.push(ctx.payload.n);
+    });
+    const first = await suite.queue.enqueueMany(Array.from({ length: 40 }, (_, n) => ({ kind: "ordered", name: `#${n}`, payload: { n } })));
+    const second = await suite.queue.enqueueMany(Array.from({ length: 40 }, (_, n) => ({ kind: "ordered", name: `#${n + 40}`, payload: { n: n + 40 } })));
+    await suite.queue.startWorker({ concurrency: 1, claimAheadMs: 0 });
+    await Promise.all([...first.jobIds, ...second.jobIds].map((id) => waitForStatus(suite.queue, id, "succeeded")));
+    expect(order).toEqual(Array.from({ length: 80 }, (_, n) => n));
+  });
 });
