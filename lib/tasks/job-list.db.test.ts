@@ -38,6 +38,24 @@ describe("the task center's job list", () => {
     expect(ids[0]).toBe(newer);
   });
 
+  it("pages through jobs of every status in creation order, each exactly once, whatever their statuses", async () => {
+    const { jobIds } = await fx.queue.enqueueMany(
+      Array.from({ length: 20 }, (_, i) => ({ kind: "analysis", name: `Analyse ${i}`, payload: {} })),
+      { ownerId: ann.id },
+    );
+    const statuses = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
+    for (const [i, id] of jobIds.entries()) {
+      await setJob(id, { status: statuses[i % 5], createdAt: new Date(Date.UTC(2030, 0, 1 + (i % 3))) });
+    }
+    const newestFirst = (await fx.database.db.job.findMany({ where: { ownerId: ann.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] })).map((j) => j.id);
+    expect((await allPages(ann, {}, 3)).ids).toEqual(newestFirst);
+    const finished = await fx.database.db.job.findMany({
+      where: { ownerId: ann.id, status: { in: ["failed", "cancelled"] } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    expect((await allPages(ann, { status: ["failed", "cancelled"] }, 2)).ids).toEqual(finished.map((j) => j.id));
+  });
+
   it("filters by kind, batch, name (any case) and submission dates, and pages within the filter", async () => {
     const { batchId, jobIds } = await fx.queue.enqueueMany(
       ["600519", "000001", "300750"].map((s) => ({ kind: "analysis", name: `Analyse ${s}`, payload: { symbol: s } })),
@@ -51,6 +69,13 @@ describe("the task center's job list", () => {
     expect(await ids({ kind: "dataset-import" })).toEqual([imp]);
     expect(await ids({ batchId: batchId! })).toEqual([...jobIds].sort());
     expect(await ids({ search: "ANALYSE 600519" })).toEqual([jobIds[0]!, old].sort());
+    const { jobIds: exports } = await fx.queue.enqueueMany(
+      ["Export a_b.csv", "Export axb.csv", "Export 100%.csv", "Export 1000.csv"].map((name) => ({ kind: "export", name, payload: {} })),
+      { ownerId: ann.id },
+    );
+    // LIKE's wildcards in the search text match only themselves.
+    expect(await ids({ search: "a_b" })).toEqual([exports[0]!]);
+    expect(await ids({ search: "100%" })).toEqual([exports[2]!]);
     expect(await ids({ createdTo: new Date("2024-01-03T00:00:00Z") })).toEqual([old]);
     expect(await ids({ createdFrom: new Date("2024-01-03T00:00:00Z"), kind: "analysis" })).toEqual([...jobIds].sort());
     expect((await allPages(ann, { kind: "analysis" }, 2)).ids.sort()).toEqual([...jobIds, old].sort());

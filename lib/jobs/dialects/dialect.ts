@@ -97,13 +97,13 @@ export interface JobDialect {
   subscribe(onSignal: (signal: JobSignal) => void, onError: (err: Error) => void): Promise<() => Promise<void>>;
   /** Closes the dialect's own connections (they reopen if used again). */
   close(): Promise<void>;
-  /** A case-insensitive `contains` filter for a text column. */
-  containsInsensitive(text: string): object;
   /** How raw SQL (through Prisma) names the n-th (1-based) parameter and encodes values for it. */
   readonly sql: {
     param(n: number, cast?: "jsonb"): string;
     date(d: Date): unknown;
     /** A GROUP BY term for `column` that no index's order can serve, so the WHERE clause picks the index. */
     unorderedGroup(column: string): string;
+    /** The LIKE operator that ignores case (of ASCII letters at least). */
+    likeIgnoringCase: "ILIKE" | "LIKE";
   };
 }

@@ -248,14 +248,11 @@ export function postgresDialect(connectionString: string): JobDialect {
       await old?.end();
     },
 
-    containsInsensitive(text) {
-      return { contains: text, mode: "insensitive" };
-    },
-
     sql: {
       param: (n, cast) => (cast ? `$${n}::${cast}` : `$${n}`),
       date: (d) => d,
       unorderedGroup: (column) => column,
+      likeIgnoringCase: "ILIKE",
     },
   };
 }

@@ -206,11 +206,6 @@ export function sqliteDialect(db: Db): JobDialect {
       await s?.checkpointer.stop();
     },
 
-    containsInsensitive(text) {
-      // LIKE is case-insensitive for ASCII in SQLite.
-      return { contains: text };
-    },
-
     sql: {
       param: () => "?",
       date: (d) => d.getTime(),
@@ -218,6 +213,8 @@ export function sqliteDialect(db: Db): JobDialect {
       // to skip sorting the groups (measured: 101 ms, not 0.4 ms, to count today's finished jobs
       // among 100,000 without statistics).
       unorderedGroup: (column) => `+${column}`,
+      // SQLite's LIKE ignores the case of ASCII letters.
+      likeIgnoringCase: "LIKE",
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Store } from "../store";
 import { JOB_STATUSES, TERMINAL_STATUSES, type JobStatus } from "../types";
+import { JobSqlFilter } from "./job-sql-filter";
 import type { JobFilter } from "./list-jobs";
 
 export type StatusCounts = Record<JobStatus, number>;
@@ -25,7 +26,7 @@ type CountRow = { status: JobStatus; n: number | bigint };
 
 function exactCounts(store: Store, filter: JobFilter) {
   const { sql } = store.dialect;
-  const sqlFilter = new SqlFilter(store, filter);
+  const sqlFilter = new JobSqlFilter(store, filter);
   const conditions = [filter.status?.length && `status IN (${filter.status.map((s) => sqlFilter.param(s)).join(", ")})`, ...sqlFilter.conditions()];
   const where = conditions.filter(Boolean).join(" AND ") || "TRUE";
   const query = `SELECT status, COUNT(*) AS n FROM jobs WHERE ${where} GROUP BY ${sql.unorderedGroup("status")}`;
@@ -33,42 +34,13 @@ function exactCounts(store: Store, filter: JobFilter) {
 }
 
 function cappedCounts(store: Store, filter: JobFilter, statuses: readonly JobStatus[], atMost: number) {
-  const sqlFilter = new SqlFilter(store, filter);
+  const sqlFilter = new JobSqlFilter(store, filter);
   const where = (status: JobStatus) => [`status = ${sqlFilter.param(status)}`, ...sqlFilter.conditions()].join(" AND ");
   const limit = Math.max(0, Math.floor(atMost)) + 1;
   const query = statuses
     .map((s) => `SELECT '${s}' AS status, (SELECT COUNT(*) FROM (SELECT 1 FROM jobs WHERE ${where(s)} LIMIT ${limit}) capped) AS n`)
     .join(" UNION ALL ");
   return store.db.$queryRawUnsafe<CountRow[]>(query, ...sqlFilter.params);
-}
-
-/** The conditions of jobWhere (the list's) but status, as SQL: the database tests check they agree. */
-class SqlFilter {
-  readonly params: unknown[] = [];
-
-  constructor(
-    private readonly store: Store,
-    private readonly filter: JobFilter,
-  ) {}
-
-  param(value: unknown): string {
-    this.params.push(value);
-    return this.store.dialect.sql.param(this.params.length);
-  }
-
-  conditions(): string[] {
-    const { filter } = this;
-    const { sql, name } = this.store.dialect;
-    return [
-      filter.ownerId !== undefined && `owner_id = ${this.param(filter.ownerId)}`,
-      filter.kind && `kind = ${this.param(filter.kind)}`,
-      filter.batchId && `batch_id = ${this.param(filter.batchId)}`,
-      filter.search && `name ${name === "postgres" ? "ILIKE" : "LIKE"} ${this.param(`%${filter.search}%`)}`,
-      filter.createdFrom && `created_at >= ${this.param(sql.date(filter.createdFrom))}`,
-      filter.createdTo && `created_at <= ${this.param(sql.date(filter.createdTo))}`,
-      filter.finishedFrom && `finished_at >= ${this.param(sql.date(filter.finishedFrom))}`,
-    ].filter((c): c is string => typeof c === "string");
-  }
 }
 
 export interface BatchCounts {

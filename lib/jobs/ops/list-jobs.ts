@@ -1,6 +1,6 @@
-import type { Prisma } from "../../db/generated/sqlite";
 import type { Store } from "../store";
-import type { JobStatus } from "../types";
+import { JOB_STATUSES, type JobStatus } from "../types";
+import { JobSqlFilter } from "./job-sql-filter";
 
 export interface JobFilter {
   /** Only this owner's jobs; undefined lists everyone's (admins). */
@@ -23,46 +23,53 @@ export interface ListOptions {
 
 export const MAX_PAGE = 200;
 
-/** A page of jobs, newest first, with keyset (cursor) pagination: no OFFSET scans. */
+/**
+ * A page of jobs, newest first, with keyset (cursor) pagination: no OFFSET scans. The page is read
+ * per status, from the (status, created_at, id) indexes (the owner's, or everyone's), and merged:
+ * the jobs table has no index by creation time alone, which every claim and completion would also
+ * have to write (see pageIds).
+ */
 export async function listJobs(store: Store, filter: JobFilter, { cursor, limit = 50 }: ListOptions = {}) {
   const take = Math.min(Math.max(1, limit), MAX_PAGE);
-  const where = jobWhere(store, filter);
   const after = cursor ? decodeCursor(cursor) : null;
-  const page = await store.db.job.findMany({
-    where: after
-      ? {
-          AND: [
-            where,
-            { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] },
-          ],
-        }
-      : where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: take + 1,
-    // The payload stays: it is small and names what a job produces (a dataset import's dataset).
-    include: { batch: { select: { id: true, name: true } }, owner: { select: { email: true } } },
-    omit: { errorStack: true, result: true },
-  });
+  const ids = await pageIds(store, filter, after, take + 1);
+  const rows = ids.length
+    ? await store.db.job.findMany({
+        where: { id: { in: ids } },
+        // The payload stays: it is small and names what a job produces (a dataset import's dataset).
+        include: { batch: { select: { id: true, name: true } }, owner: { select: { email: true } } },
+        omit: { errorStack: true, result: true },
+      })
+    : [];
+  const byId = new Map(rows.map((job) => [job.id, job]));
+  // A job deleted between the two reads is left out.
+  const page = ids.flatMap((id) => byId.get(id) ?? []);
   const jobs = page.slice(0, take);
   const last = jobs[jobs.length - 1];
-  return { jobs, nextCursor: page.length > take && last ? encodeCursor(last.createdAt, last.id) : null };
+  return { jobs, nextCursor: ids.length > take && last ? encodeCursor(last.createdAt, last.id) : null };
 }
 
 export type JobListPage = Awaited<ReturnType<typeof listJobs>>;
 export type JobSummary = JobListPage["jobs"][number];
 
-export function jobWhere(store: Store, f: JobFilter): Prisma.JobWhereInput {
-  return {
-    ...(f.ownerId !== undefined && { ownerId: f.ownerId }),
-    ...(f.status?.length && { status: { in: f.status } }),
-    ...(f.kind && { kind: f.kind }),
-    ...(f.batchId && { batchId: f.batchId }),
-    ...(f.search && { name: store.dialect.containsInsensitive(f.search) as Prisma.StringFilter }),
-    ...((f.createdFrom || f.createdTo) && {
-      createdAt: { ...(f.createdFrom && { gte: f.createdFrom }), ...(f.createdTo && { lte: f.createdTo }) },
-    }),
-    ...(f.finishedFrom && { finishedAt: { gte: f.finishedFrom } }),
-  };
+/**
+ * The ids of the page, newest first: each status's newest `limit` jobs after the cursor, each read
+ * from its range of a status index, merged by creation time. (PostgreSQL merges the sorted ranges
+ * (Merge Append), SQLite's compound select does the same.)
+ */
+async function pageIds(store: Store, filter: JobFilter, after: { createdAt: Date; id: string } | null, limit: number): Promise<string[]> {
+  const sqlFilter = new JobSqlFilter(store, filter);
+  const statuses = filter.status?.length ? filter.status : JOB_STATUSES;
+  const order = "ORDER BY created_at DESC, id DESC";
+  const query = statuses
+    .map((status, i) => {
+      const conditions = [`status = ${sqlFilter.param(status)}`, ...sqlFilter.conditions()];
+      if (after) conditions.push(`(created_at, id) < (${sqlFilter.date(after.createdAt)}, ${sqlFilter.param(after.id)})`);
+      return `SELECT id, created_at FROM (SELECT id, created_at FROM jobs WHERE ${conditions.join(" AND ")} ${order} LIMIT ${limit}) AS s${i}`;
+    })
+    .join(" UNION ALL ");
+  const rows = await store.db.$queryRawUnsafe<{ id: string }[]>(`${query} ${order} LIMIT ${limit}`, ...sqlFilter.params);
+  return rows.map((r) => r.id);
 }
 
 function encodeCursor(createdAt: Date, id: string): string {
