@@ -4,6 +4,7 @@ import type { JobLog } from "./logger";
 import { appendEvent } from "./ops/append-event";
 import { updateProgress } from "./ops/update-progress";
 import { runInPool, type PoolOptions } from "./pool/pool";
+import type { RunStop } from "./run-stop";
 import type { Store } from "./store";
 import type { JobContext, Json } from "./types";
 
@@ -16,7 +17,8 @@ const MAX_LOG_EVENTS = 500;
  * run; nothing is shared with another job.
  *
  * Its functions are bound to it when a handler first reads them (they may be passed around or
- * destructured), not for every run: most runs of short jobs never read them.
+ * destructured), and its signal is made then too (RunStop), not for every run: most runs of short
+ * jobs never read them.
  */
 export class JobRun implements JobContext {
   readonly jobId: string;
@@ -26,12 +28,12 @@ export class JobRun implements JobContext {
   readonly attempt: number;
   readonly maxAttempts: number;
   readonly db: Db;
-  readonly signal: AbortSignal;
   // Private (#): a handler gets this object as its context, and sees what JobContext names (and flush).
   readonly #store: Store;
   readonly #workerId: string;
   readonly #log: JobLog;
   readonly #poolOptions: PoolOptions;
+  readonly #stop: RunStop;
   #writes: Promise<void> | null = null;
   #lastWrite = 0;
   #lastLabel: string | null = null;
@@ -40,10 +42,10 @@ export class JobRun implements JobContext {
   #logs = 0;
   #bound: Pick<JobContext, "progress" | "log" | "runInPool"> | null = null;
 
-  constructor(store: Store, job: ClaimedJob, workerId: string, signal: AbortSignal, log: JobLog, poolOptions: PoolOptions) {
+  constructor(store: Store, job: ClaimedJob, workerId: string, stop: RunStop, log: JobLog, poolOptions: PoolOptions) {
     this.#store = store;
     this.#workerId = workerId;
-    this.signal = signal;
+    this.#stop = stop;
     this.#log = log;
     this.#poolOptions = poolOptions;
     this.jobId = job.id;
@@ -53,6 +55,10 @@ export class JobRun implements JobContext {
     this.attempt = job.attempts;
     this.maxAttempts = job.maxAttempts;
     this.db = store.db;
+  }
+
+  get signal(): AbortSignal {
+    return this.#stop.signal;
   }
 
   get progress(): JobContext["progress"] {
@@ -84,7 +90,7 @@ export class JobRun implements JobContext {
   }
 
   #reportProgress(percent: number, label?: string): void {
-    if (this.signal.aborted) return;
+    if (this.#stop.stopped) return;
     const clamped = Math.max(0, Math.min(100, Math.round(Number.isFinite(percent) ? percent : 0)));
     this.#pending = { percent: clamped, label: label ?? this.#pending?.label ?? this.#lastLabel };
     const due = this.#pending.label !== this.#lastLabel || Date.now() - this.#lastWrite >= PROGRESS_WRITE_INTERVAL_MS;
@@ -98,13 +104,13 @@ export class JobRun implements JobContext {
 
   #logMessage(message: string): void {
     this.#log.info(message);
-    if (this.signal.aborted || ++this.#logs > MAX_LOG_EVENTS) return;
+    if (this.#stop.stopped || ++this.#logs > MAX_LOG_EVENTS) return;
     this.#enqueueWrite(() => appendEvent(this.#store, this.jobId, "log", message.slice(0, 2000), this.#workerId));
   }
 
   #writePending(): void {
     this.#trailing = undefined;
-    if (!this.#pending || this.signal.aborted) return;
+    if (!this.#pending || this.#stop.stopped) return;
     const { percent, label } = this.#pending;
     this.#pending = null;
     const labelChanged = label !== this.#lastLabel;

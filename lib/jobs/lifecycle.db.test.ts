@@ -26,9 +26,11 @@ describe("cancel", () => {
 
   it("records progress and log lines from the context's functions, also taken off the context", async () => {
     let keys: string[] = [];
+    let signal: unknown = null;
     suite.queue.define("reporting", async (ctx) => {
       // The context holds the job's data and nothing of the worker's (its store, its connections).
       keys = Object.keys(ctx).sort();
+      ({ signal } = ctx);
       const { progress, log } = ctx;
       progress(40, "Half way");
       log("a line from the handler");
@@ -46,7 +48,9 @@ describe("cancel", () => {
       ["progress", "100% Done"],
       ["succeeded", null],
     ]);
-    expect(keys).toEqual(["attempt", "db", "jobId", "kind", "maxAttempts", "ownerId", "payload", "signal"]);
+    expect(keys).toEqual(["attempt", "db", "jobId", "kind", "maxAttempts", "ownerId", "payload"]);
+    expect(signal).toBeInstanceOf(AbortSignal);
+    expect((signal as AbortSignal).aborted).toBe(false);
   });
 
   it("fires the running handler's AbortSignal and ends the job cancelled", async () => {

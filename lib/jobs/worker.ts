@@ -16,6 +16,7 @@ import { failJob } from "./ops/fail-job";
 import { recoverExpiredJobs } from "./ops/recover-expired-jobs";
 import { releaseJob } from "./ops/release-job";
 import { renewLeases } from "./ops/renew-leases";
+import { RunStop } from "./run-stop";
 import { heartbeatWorker, removeWorker } from "./ops/worker-processes";
 import type { PoolOptions } from "./pool/pool";
 import type { HandlerRegistry } from "./handlers";
@@ -51,7 +52,7 @@ export interface WorkerOptions {
 
 interface Running {
   job: ClaimedJob;
-  controller: AbortController;
+  stop: RunStop;
   /** Settles once the run's outcome is recorded. */
   done: Promise<void>;
   /** Waiting for a slot (claimed ahead), running its handler in a slot, or recording its outcome. */
@@ -60,8 +61,8 @@ interface Running {
   /** Called when a slot is handed to it while it waits: true, or false if it was stopped first. */
   admit?: (admitted: boolean) => void;
   /**
-   * What stopping it does besides aborting its signal, in its phase: leave the wait, or give up on
-   * a handler that ignores the signal. Called by stopRun rather than by an "abort" listener: adding
+   * What stopping it does besides firing its signal, in its phase: leave the wait, or give up on a
+   * handler that ignores the signal. Called by stopRun rather than by an "abort" listener: adding
    * one took about 5 µs per job (measured), and every job had one or two.
    */
   onStop?: () => void;
@@ -265,8 +266,7 @@ export class Worker {
   }
 
   private launch(job: ClaimedJob, leaseUntil: number, claim: ClaimRun): void {
-    const controller = new AbortController();
-    const entry: Running = { job, controller, done: Promise.resolve(), phase: "waiting", claim, leaseUntil };
+    const entry: Running = { job, stop: new RunStop(), done: Promise.resolve(), phase: "waiting", claim, leaseUntil };
     this.running.set(job.id, entry);
     this.busyByKind.set(job.kind, (this.busyByKind.get(job.kind) ?? 0) + 1);
     entry.done = this.execute(entry).finally(() => {
@@ -299,7 +299,7 @@ export class Worker {
         resolve(false);
       };
       this.waiting.push(entry);
-      if (entry.controller.signal.aborted) entry.onStop();
+      if (entry.stop.stopped) entry.onStop();
     });
   }
 
@@ -338,25 +338,25 @@ export class Worker {
   }
 
   private async execute(entry: Running): Promise<void> {
-    const { job, controller } = entry;
+    const { job, stop } = entry;
     const definition = this.handlers.get(job.kind);
     const log = new JobLog(this.logger, job);
     const slot = this.takeSlot(entry);
     if (slot !== true && !(await slot)) {
       this.freeSlot(entry);
-      return this.settleFailure(job, controller.signal, controller.signal.reason, log, 0);
+      return this.settleFailure(job, stop, stop.reason, log, 0);
     }
     const timeoutMs = job.timeoutMs ?? definition?.options.timeoutMs;
     const timer = timeoutMs
       ? setTimeout(() => stopRun(entry, "timeout", `timed out after ${timeoutMs} ms`), timeoutMs)
       : undefined;
-    const run = new JobRun(this.store, job, this.id, controller.signal, log, this.options.pool ?? {});
+    const run = new JobRun(this.store, job, this.id, stop, log, this.options.pool ?? {});
     const startedAt = Date.now();
     this.metrics.started(job);
     try {
       if (!definition) throw new Error(`No handler is registered for job kind "${job.kind}"`);
       const result = await this.untilStopped(entry, definition.handler(run));
-      if (controller.signal.aborted) throw controller.signal.reason;
+      if (stop.reason) throw stop.reason;
       clearTimeout(timer);
       this.handlerReturned(entry, Date.now() - startedAt);
       const writes = run.flush();
@@ -368,7 +368,7 @@ export class Worker {
       clearTimeout(timer);
       this.handlerReturned(entry, Date.now() - startedAt);
       await run.flush()?.catch(() => {});
-      await this.settleFailure(job, controller.signal, err, log, Date.now() - startedAt);
+      await this.settleFailure(job, stop, err, log, Date.now() - startedAt);
     }
   }
 
@@ -379,14 +379,14 @@ export class Worker {
   private untilStopped<T>(entry: Running, handler: T | Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       Promise.resolve(handler).then(resolve, reject);
-      const { signal } = entry.controller;
-      entry.onStop = () => setTimeout(() => reject(signal.reason), this.options.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS).unref();
-      if (signal.aborted) entry.onStop();
+      const { stop } = entry;
+      entry.onStop = () => setTimeout(() => reject(stop.reason), this.options.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS).unref();
+      if (stop.stopped) entry.onStop();
     });
   }
 
-  private async settleFailure(job: ClaimedJob, signal: AbortSignal, err: unknown, log: JobLog, elapsedMs: number): Promise<void> {
-    const cause: AbortCause | null = signal.aborted && signal.reason instanceof JobAbortedError ? signal.reason.cause : null;
+  private async settleFailure(job: ClaimedJob, stop: RunStop, err: unknown, log: JobLog, elapsedMs: number): Promise<void> {
+    const cause: AbortCause | null = stop.reason?.cause ?? null;
     const run = { jobId: job.id, workerId: this.id, attempt: job.attempts, startedAt: job.startedAt };
     await this.safely("record job outcome", async () => {
       if (cause === "cancelled") {
@@ -399,7 +399,7 @@ export class Worker {
         // Stopped by the fence while the database still counts it ours: hand it back at once.
         await releaseJob(this.store, run, "released: its lease could not be renewed in time");
       } else {
-        const error = cause ? (signal.reason as Error) : toError(err);
+        const error = stop.reason ?? toError(err);
         const outcome = await failJob(
           this.store,
           job,
@@ -476,9 +476,7 @@ export class Worker {
 }
 
 function stopRun(run: Running, cause: AbortCause, message: string): void {
-  if (run.controller.signal.aborted) return;
-  run.controller.abort(new JobAbortedError(cause, message));
-  run.onStop?.();
+  if (run.stop.stop(new JobAbortedError(cause, message))) run.onStop?.();
 }
 
 function toError(err: unknown): Error {
