@@ -41,15 +41,28 @@ export function createJobMetrics(store: Store) {
     registers: [registry],
   });
 
+  // Each kind's series, looked up once: finding a series from its labels hashes them, every time.
+  const byKind = new Map<string, { queueWait: Histogram.Internal<"kind">; duration: Histogram.Internal<"kind">; succeeded: Counter.Internal }>();
+  const seriesOf = (kind: string) => {
+    let series = byKind.get(kind);
+    if (!series) {
+      series = { queueWait: queueWait.labels({ kind }), duration: duration.labels({ kind }), succeeded: finished.labels({ kind, status: "succeeded" }) };
+      byKind.set(kind, series);
+    }
+    return series;
+  };
+
   return {
     registry,
     started(job: ClaimedJob) {
       const due = Math.max(job.runAt.getTime(), job.createdAt.getTime());
-      queueWait.observe({ kind: job.kind }, Math.max(0, (job.startedAt?.getTime() ?? Date.now()) - due) / 1000);
+      seriesOf(job.kind).queueWait.observe(Math.max(0, (job.startedAt?.getTime() ?? Date.now()) - due) / 1000);
     },
     finished(job: ClaimedJob, status: string, elapsedMs: number) {
-      finished.inc({ kind: job.kind, status });
-      duration.observe({ kind: job.kind }, elapsedMs / 1000);
+      const series = seriesOf(job.kind);
+      if (status === "succeeded") series.succeeded.inc();
+      else finished.inc({ kind: job.kind, status });
+      series.duration.observe(elapsedMs / 1000);
     },
     retried(job: ClaimedJob) {
       retries.inc({ kind: job.kind });
