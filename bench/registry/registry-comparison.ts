@@ -42,7 +42,8 @@ export const registryComparison: Comparison = {
     `(up to ${FULL.samples.max} samples, at least ${FULL.samples.min}, ~${FULL.samples.budgetMs / 1000} s per mode),`,
     "time from just before the enqueue call to the handler's first line; *same process*: enqueued by the worker's process (as a web process that also runs workers),",
     "*other process*: enqueued by a second process (a web-only process). Samples are spaced randomly over a polling system's interval.",
-    "**Worker CPU per job**: CPU time of the worker's process while processing, divided by the jobs;",
+    "**Worker CPU per job**: CPU time of the worker's process from the first handler start to the last job recorded (the window of " +
+      "the jobs/s; the worker's start is not in it), divided by the jobs;",
     "**PostgreSQL CPU per job**: the same for the server's processes on this machine (from /proc; the connections stay open throughout).",
     "**DB write transactions per job**: transaction ids the server handed out over the processing (`pg_current_xact_id()` before and after; each transaction that writes takes one), per job.",
     "**Recorded start → handler**: Tandem records a job `running` when its claim is sent and may claim very short jobs ahead of its free slots;",
@@ -202,23 +203,22 @@ function throughputMiss(tandem: Measured, best: Measured): string {
       `With worker and server on this machine's ${cores} cores, that CPU alone bounds Tandem at about ${count((cores * 1000) / cpu)} ` +
       `jobs/s. ${perJob} graphile-worker locks a job when it fetches it and deletes it when it is done. Each of Tandem's updates ` +
       "changes the job's status, which indexes of the `jobs` table hold, so PostgreSQL adds an entry for the new row version to every " +
-      "index it belongs to (no HOT update): the primary key and the four of the task center's lists on both, the two finished-at ones " +
-      "on the success; the claim order, batch and idempotency-key indexes are partial and hold only queued, batched or keyed jobs. " +
-      "Claims are large — very short jobs are claimed ahead of the free slots — so commits " +
-      `are few: ${amount(tandem.transactionsPerJob!)} write transactions per job. Probes on this machine (2026-11-30; 10,000 no-op jobs, ` +
-      "one worker, jobs/s and PostgreSQL CPU per job): before creation and success were read from the row, 18,180–20,171 jobs/s and " +
-      "0.044–0.047 ms (3 runs); after, 20,672–21,221 jobs/s and 0.039–0.040 ms (4 runs); once a run's start was read from the row " +
-      "too, alternating with the code before, 21,093–24,596 against 19,838–22,299 jobs/s and 0.034–0.036 against 0.039–0.041 ms " +
-      "(3 runs each). A trial without the task center's list and finished-at indexes (and without event rows): 27,415–27,488 jobs/s " +
-      "and 0.019–0.022 ms (2 runs), the worker's own CPU then 0.046–0.047 ms per job. None comes near graphile-worker's rate in " +
-      "this run."
+      "index it belongs to (no HOT update): the primary key and the task center's two status lists (the owner's and everyone's) on " +
+      "both, the two finished-at ones on the success; the claim order, batch and idempotency-key indexes are partial and hold only " +
+      "queued, batched or keyed jobs. Claims are large — very short jobs are claimed ahead of the free slots — so commits " +
+      `are few: ${amount(tandem.transactionsPerJob!)} write transactions per job. Probes on this machine (2026-11-30; no-op jobs, ` +
+      "one worker with concurrency 10, jobs/s and CPU per job, 3 runs each alternating with the code before): time-ordered job ids, " +
+      "20,923–22,062 against 20,147–21,262 jobs/s and 0.034–0.038 against 0.042–0.044 ms of PostgreSQL CPU; the task center's lists " +
+      "read per status, without the two indexes by creation time, 21,918–23,739 against 18,760–19,479 jobs/s and 0.029–0.031 against " +
+      "0.040–0.041 ms; a run's AbortSignal made only when read, 24,600–27,128 against 21,214–22,396 jobs/s. With 80,000 jobs (1 run) " +
+      "Tandem processed 30,465 jobs/s, its worker using 0.016 ms and PostgreSQL 0.033 ms of CPU per job."
     );
   }
   return (
     `**Why Tandem misses the throughput target on SQLite.** SQLite runs inside the worker's process: in this run Tandem used ` +
     `${ms(tandem.cpuMsPerJob)} of CPU per job, ${best.system.name} ${ms(best.cpuMsPerJob)}. ${perJob} Each update changes the job's ` +
-    "status, and SQLite rewrites the job's entries in the indexes that hold it (three to five of the `jobs` table's ten, for the " +
-    "task center's lists and the claim order); plainjob's table has one index. Claims are large — very short jobs " +
+    "status, and SQLite rewrites the job's entries in the indexes that hold it (three or four of the `jobs` table's eight, for the " +
+    "task center's lists, the finished-at counts and the claim order); plainjob's table has one index. Claims are large — very short jobs " +
     "are claimed ahead of the free slots — and the write-ahead log is checkpointed on a thread of its own. A CPU profile of the " +
     "worker's process on this machine (30,000 no-op jobs, their bulk enqueue included) found 70 % of its time in SQLite's statements " +
     "and commits."

@@ -25,9 +25,9 @@ export interface SystemRunResult {
   bulkEnqueueMs: number;
   /** From the first handler start to the last job recorded as finished. */
   processMs: number;
-  /** CPU time of this (the worker's) process while processing, per job. */
+  /** CPU time of this (the worker's) process over processMs, per job: the worker's start is not in it. */
   cpuMsPerJob: number;
-  /** PostgreSQL only: CPU time of the server's processes (on this machine) while processing, per job. */
+  /** PostgreSQL only: CPU time of the server's processes (on this machine) over processMs, per job. */
   dbCpuMsPerJob: number | null;
   /** PostgreSQL only: transactions the database committed while processing, per job. */
   transactionsPerJob: number | null;
@@ -56,21 +56,26 @@ async function measure(definition: QueueSystem, system: QueueUnderTest, input: S
   const pickups = new PickupWatch();
   let started = 0;
   let firstStart = NaN;
+  let cpu: NodeJS.CpuUsage | null = null;
+  let dbCpu: number | null = null;
   let allStarted!: () => void;
   const allStartedPromise = new Promise<void>((resolve) => (allStarted = resolve));
   const onStart = (payload: BenchPayload) => {
     if (payload.k !== undefined) return pickups.started(payload);
-    if (started++ === 0) firstStart = epochMs();
+    if (started++ === 0) {
+      // Read before the clock starts: the /proc scan takes a few milliseconds.
+      cpu = process.cpuUsage();
+      dbCpu = definition.database === "postgres" ? processCpuMs("postgres") : null;
+      firstStart = epochMs();
+    }
     if (started === jobs) allStarted();
   };
   const transactionsBefore = await writeTransactions(definition, input.target);
-  const cpu = process.cpuUsage();
-  const dbCpu = definition.database === "postgres" ? processCpuMs("postgres") : null;
   await system.startWorkers(concurrency, onStart);
   await allStartedPromise;
   while ((await system.unfinished()) > 0) await sleep(5);
   const processMs = epochMs() - firstStart;
-  const { user, system: kernel } = process.cpuUsage(cpu);
+  const { user, system: kernel } = process.cpuUsage(cpu!);
   const dbCpuAfter = dbCpu === null ? null : processCpuMs("postgres");
   const dbCpuMsPerJob = dbCpu === null || dbCpuAfter === null ? null : (dbCpuAfter - dbCpu) / jobs;
   if (started !== jobs) throw new Error(`${definition.name}: ${jobs} jobs were enqueued but handlers started ${started} times`);
@@ -96,11 +101,6 @@ async function measure(definition: QueueSystem, system: QueueUnderTest, input: S
   }
 }
 
-/**
- * Transactions committed in the system's PostgreSQL database so far (round trips that write or
- * read, as the server counts them). Backends report their counts when idle, at most every second,
- * so a reading after work waits for that first.
- */
 /**
  * Transaction ids the server has handed out so far: every transaction that writes gets one, at
  * once. (pg_stat_database's commit counts lag: a backend reports them only now and then.) The
