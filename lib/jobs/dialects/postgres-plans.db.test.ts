@@ -4,11 +4,13 @@
  * such statistics the planner believes almost no job is running, and a condition on status lets it
  * walk every running job through a status index instead, testing each against the whole input.
  * Plans are read both ways a prepared statement is planned: its first five executions get custom
- * plans, made for their values, and it may then settle on a generic plan.
+ * plans, made for their values, and it may then settle on a generic plan. The task center's list
+ * must read each status's newest jobs from a status index and merge them, never the whole range.
  */
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testDialect } from "../../db/testing";
+import { pageIdsQuery } from "../ops/list-jobs";
 import { setupTestQueue } from "../test-support";
 import { CLAIM, COMPLETE, FAIL, PLANNER_OPTIONS, RENEW } from "./postgres";
 
@@ -33,6 +35,11 @@ interface PlanNode {
 function rowsHandled(node: PlanNode): number {
   const own = (node["Actual Rows"] ?? 0) * (node["Actual Loops"] ?? 1) + (node["Rows Removed by Filter"] ?? 0) + (node["Rows Removed by Join Filter"] ?? 0);
   return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsHandled(child), 0);
+}
+
+/** Every node of the plan, as its type. */
+function nodeTypes(node: PlanNode): string[] {
+  return [node["Node Type"], ...(node.Plans ?? []).flatMap(nodeTypes)];
 }
 
 /** Every node of the plan that reads the jobs table, as "Node Type index-name". */
@@ -111,5 +118,36 @@ describe.runIf(testDialect() === "postgres")("the registry's statements on Postg
   it("records a failure looking the job up by primary key", async () => {
     const now = new Date().toISOString();
     expectOnlyScans(await plans(FAIL, [runningIds[0], WORKER, 1, now, "boom", null, null, "failed", "boom"]), ["Index Scan jobs_pkey"]);
+  });
+
+  it("reads a page of the task center's list from each status's range of a status index, merged by time", async () => {
+    const owner = await t.database.db.user.create({ data: { email: "plans@example.com", passwordHash: "x" } });
+    await client.query(`UPDATE jobs SET owner_id = $1 WHERE id IN (SELECT id FROM jobs ORDER BY id LIMIT 16000)`, [owner.id]);
+    for (const [status, offset] of [["succeeded", 0], ["failed", 3000], ["cancelled", 4000]] as const) {
+      await client.query(`UPDATE jobs SET status = $1 WHERE id IN (SELECT id FROM jobs WHERE status = 'queued' ORDER BY id DESC OFFSET $2 LIMIT 3000)`, [status, offset]);
+    }
+    // Unlike the worker's statements, the list runs on statistics that know the owners and statuses
+    // (jobs accumulate over days; autovacuum analyzes the table as they do).
+    await client.query("ANALYZE jobs");
+    const { rows: middle } = await client.query<{ created_at: Date; id: string }>("SELECT created_at, id FROM jobs ORDER BY id LIMIT 1 OFFSET 8000");
+    const cursor = { createdAt: middle[0]!.created_at, id: middle[0]!.id };
+    const limit = 51;
+    for (const [filter, after] of [
+      [{ ownerId: owner.id }, null],
+      [{ ownerId: owner.id }, cursor],
+      [{}, null],
+      [{}, cursor],
+      [{ ownerId: owner.id, status: ["failed" as const, "cancelled" as const] }, null],
+    ] as const) {
+      const { sql, params } = pageIdsQuery(t.queue.store, filter, after, limit);
+      const { rows } = await client.query({ text: `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, values: params });
+      const plan = (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan;
+      const what = JSON.stringify({ filter, after: !!after });
+      expect(nodeTypes(plan), what).toContain("Merge Append");
+      const index = filter.ownerId ? "jobs_owner_id_status_created_at_id_idx" : "jobs_status_created_at_id_idx";
+      expect(new Set(jobsScans(plan).map((scan) => scan.replace(/^Index Only Scan /, "Index Scan "))), what).toEqual(new Set([`Index Scan ${index}`]));
+      // Each status's range stops after the page; the statement never reads the owner's 16,000 jobs.
+      expect(rowsHandled(plan), what).toBeLessThan(5 * limit * 6);
+    }
   });
 });

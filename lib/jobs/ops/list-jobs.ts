@@ -52,12 +52,23 @@ export async function listJobs(store: Store, filter: JobFilter, { cursor, limit 
 export type JobListPage = Awaited<ReturnType<typeof listJobs>>;
 export type JobSummary = JobListPage["jobs"][number];
 
+async function pageIds(store: Store, filter: JobFilter, after: PageCursor | null, limit: number): Promise<string[]> {
+  const { sql, params } = pageIdsQuery(store, filter, after, limit);
+  const rows = await store.db.$queryRawUnsafe<{ id: string }[]>(sql, ...params);
+  return rows.map((r) => r.id);
+}
+
+export interface PageCursor {
+  createdAt: Date;
+  id: string;
+}
+
 /**
  * The ids of the page, newest first: each status's newest `limit` jobs after the cursor, each read
  * from its range of a status index, merged by creation time. (PostgreSQL merges the sorted ranges
  * (Merge Append), SQLite's compound select does the same.)
  */
-async function pageIds(store: Store, filter: JobFilter, after: { createdAt: Date; id: string } | null, limit: number): Promise<string[]> {
+export function pageIdsQuery(store: Store, filter: JobFilter, after: PageCursor | null, limit: number): { sql: string; params: unknown[] } {
   const sqlFilter = new JobSqlFilter(store, filter);
   const statuses = filter.status?.length ? filter.status : JOB_STATUSES;
   const order = "ORDER BY created_at DESC, id DESC";
@@ -68,8 +79,7 @@ async function pageIds(store: Store, filter: JobFilter, after: { createdAt: Date
       return `SELECT id, created_at FROM (SELECT id, created_at FROM jobs WHERE ${conditions.join(" AND ")} ${order} LIMIT ${limit}) AS s${i}`;
     })
     .join(" UNION ALL ");
-  const rows = await store.db.$queryRawUnsafe<{ id: string }[]>(`${query} ${order} LIMIT ${limit}`, ...sqlFilter.params);
-  return rows.map((r) => r.id);
+  return { sql: `${query} ${order} LIMIT ${limit}`, params: sqlFilter.params };
 }
 
 function encodeCursor(createdAt: Date, id: string): string {
@@ -83,7 +93,7 @@ export class InvalidCursorError extends Error {
   }
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+function decodeCursor(cursor: string): PageCursor {
   try {
     const [ms, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
     if (typeof ms === "number" && Number.isFinite(ms) && typeof id === "string") return { createdAt: new Date(ms), id };
