@@ -10,7 +10,7 @@
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testDialect } from "../../db/testing";
-import { pageIdsQuery } from "../ops/list-jobs";
+import { pageIdsQuery, type JobFilter, type PageCursor } from "../ops/list-jobs";
 import { setupTestQueue } from "../test-support";
 import { CLAIM, COMPLETE, FAIL, PLANNER_OPTIONS, RENEW } from "./postgres";
 
@@ -132,13 +132,14 @@ describe.runIf(testDialect() === "postgres")("the registry's statements on Postg
     const { rows: middle } = await client.query<{ created_at: Date; id: string }>("SELECT created_at, id FROM jobs ORDER BY id LIMIT 1 OFFSET 8000");
     const cursor = { createdAt: middle[0]!.created_at, id: middle[0]!.id };
     const limit = 51;
-    for (const [filter, after] of [
+    const cases: [JobFilter, PageCursor | null][] = [
       [{ ownerId: owner.id }, null],
       [{ ownerId: owner.id }, cursor],
       [{}, null],
       [{}, cursor],
-      [{ ownerId: owner.id, status: ["failed" as const, "cancelled" as const] }, null],
-    ] as const) {
+      [{ ownerId: owner.id, status: ["failed", "cancelled"] }, null],
+    ];
+    for (const [filter, after] of cases) {
       const { sql, params } = pageIdsQuery(t.queue.store, filter, after, limit);
       const { rows } = await client.query({ text: `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, values: params });
       const plan = (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan;
