@@ -6,11 +6,11 @@ export interface RowDecoder {
   json(value: unknown): ClaimedJob["payload"];
 }
 
-/** The columns a claim returns, in each database's SQL. */
-export const CLAIMED_COLUMNS = ["id", "kind", "owner_id", "payload", "priority", "run_at", "attempts", "max_attempts", "timeout_ms", "created_at", "started_at"];
+/** The columns a claim returns, in each database's SQL; its start is the time the claim sent. */
+export const CLAIMED_COLUMNS = ["id", "kind", "owner_id", "payload", "priority", "run_at", "attempts", "max_attempts", "timeout_ms", "created_at"];
 
-/** A claimed `jobs` row as the driver returns it (snake_case columns) → what the worker runs. */
-export function claimedJobFromRow(row: Record<string, unknown>, d: RowDecoder): ClaimedJob {
+/** A claimed `jobs` row as the driver returns it (snake_case columns), claimed at `startedAt` → what the worker runs. */
+export function claimedJobFromRow(row: Record<string, unknown>, d: RowDecoder, startedAt: Date): ClaimedJob {
   return {
     id: row.id as string,
     kind: row.kind as string,
@@ -22,7 +22,7 @@ export function claimedJobFromRow(row: Record<string, unknown>, d: RowDecoder): 
     maxAttempts: Number(row.max_attempts),
     timeoutMs: row.timeout_ms === null || row.timeout_ms === undefined ? null : Number(row.timeout_ms),
     createdAt: d.date(row.created_at),
-    startedAt: row.started_at === null || row.started_at === undefined ? null : d.date(row.started_at),
+    startedAt,
   };
 }
 

@@ -39,13 +39,17 @@ const decode: RowDecoder = { date: (v) => v as Date, json: (v) => v as never };
 const ts = (d: Date) => d.toISOString();
 
 /*
- * The picked ids reach the update as an array, so it finds them by primary key. Joined as a table,
- * they get the generic plan's guess for the limit (a tenth of the queue) and the planner hashes
- * them against a scan of the whole jobs table instead.
+ * The picked rows reach the update as an array of their physical addresses (ctid), which it reads
+ * directly (a TID scan) instead of looking each id up in the primary key again. The rows are locked
+ * by this statement, so their addresses cannot change before the update; one updated by another
+ * transaction after this statement's snapshot was taken is locked in its new version, which the
+ * update does not see: it is left queued, for the next claim. Joined as a table, the picked rows
+ * would get the generic plan's guess for the limit (a tenth of the queue), and the planner would
+ * hash them against a scan of the whole jobs table.
  */
 export const CLAIM = `
   WITH picked AS (
-    SELECT id FROM jobs
+    SELECT ctid FROM jobs
      WHERE status = 'queued' AND run_at <= $2::timestamp AND kind = ANY($4::text[])
      ORDER BY priority DESC, run_at, id
      LIMIT $5
@@ -54,7 +58,7 @@ export const CLAIM = `
     UPDATE jobs AS j
        SET status = 'running', worker_id = $1::text, attempts = j.attempts + 1, progress = 0, progress_label = NULL,
            started_at = $2::timestamp, heartbeat_at = $2::timestamp, lease_expires_at = $3::timestamp, updated_at = $2::timestamp
-     WHERE j.id = ANY(ARRAY(SELECT id FROM picked))
+     WHERE j.ctid = ANY(ARRAY(SELECT ctid FROM picked))
     RETURNING ${CLAIMED_COLUMNS.map((c) => `j.${c}`).join(", ")})
   SELECT * FROM claimed`;
 
@@ -145,7 +149,7 @@ export function postgresDialect(connectionString: string): JobDialect {
     async claim({ workerId, now, leaseUntil, kinds, limit }) {
       if (kinds.length === 0 || limit <= 0) return [];
       const { rows } = await connections().query({ name: "tandem_claim", text: CLAIM, values: [workerId, ts(now), ts(leaseUntil), kinds, limit] });
-      return inClaimOrder(rows.map((r) => claimedJobFromRow(r, decode)));
+      return inClaimOrder(rows.map((r) => claimedJobFromRow(r, decode, now)));
     },
 
     async complete(workerId, jobs, now) {

@@ -121,7 +121,7 @@ export function sqliteDialect(db: Db): JobDialect {
       const t = now.getTime();
       const params = { workerId, now: t, leaseUntil: leaseUntil.getTime(), kinds: JSON.stringify(kinds), limit };
       const rows = await write((s) => s.claim.all(params) as Record<string, unknown>[]);
-      return inClaimOrder(rows.map((r) => claimedJobFromRow(r, decode)));
+      return inClaimOrder(rows.map((r) => claimedJobFromRow(r, decode, now)));
     },
 
     async complete(workerId, jobs, now) {
