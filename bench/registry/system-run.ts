@@ -11,14 +11,21 @@ import { processCpuMs } from "../support/server-cpu";
 import type { BenchPayload, QueueSystem, QueueUnderTest } from "./queue-under-test";
 import { queueSystem } from "./systems";
 
+/** At most `max` per mode, at least `min`, and no more once `budgetMs` is spent. */
+export interface PickupSamples {
+  max: number;
+  min: number;
+  budgetMs: number;
+}
+
 export interface SystemRunInput {
   systemId: string;
   /** PostgreSQL URL or SQLite file. */
   target: string;
   jobs: number;
   concurrency: number;
-  /** Pick-up samples per mode: at most `max`, at least `min`, and no more once `budgetMs` is spent. */
-  samples: { max: number; min: number; budgetMs: number };
+  /** Pick-up samples per mode; null: none taken. */
+  samples: PickupSamples | null;
 }
 
 export interface SystemRunResult {
@@ -83,18 +90,21 @@ async function measure(definition: QueueSystem, system: QueueUnderTest, input: S
   const transactionsPerJob = transactionsBefore === null ? null : (transactionsAfter! - transactionsBefore - 1) / jobs;
   const cpuMsPerJob = (user + kernel) / 1000 / jobs;
   const startLagMs = system.startLags ? await system.startLags() : null;
+  const processed = { bulkEnqueueMs, processMs, cpuMsPerJob, dbCpuMsPerJob, transactionsPerJob, startLagMs };
+  const { samples } = input;
+  if (!samples) return { ...processed, sameProcess: [], otherProcess: [] };
 
-  const sameProcess = await samplePickups(input, definition.pollMs.sameProcess, pickups, (k) =>
+  const sameProcess = await samplePickups(samples, definition.pollMs.sameProcess, pickups, (k) =>
     system.enqueueOne({ t0: epochMs(), k }),
   );
   const producer = forkTs(new URL("./producer.ts", import.meta.url).pathname);
   try {
     producer.send({ systemId: input.systemId, target: input.target });
     await once(producer, "message");
-    const otherProcess = await samplePickups(input, definition.pollMs.otherProcess, pickups, async (k) => {
+    const otherProcess = await samplePickups(samples, definition.pollMs.otherProcess, pickups, async (k) => {
       producer.send({ k });
     });
-    return { bulkEnqueueMs, processMs, cpuMsPerJob, dbCpuMsPerJob, transactionsPerJob, startLagMs, sameProcess, otherProcess };
+    return { ...processed, sameProcess, otherProcess };
   } finally {
     producer.send({ close: true });
     await Promise.race([once(producer, "exit"), sleep(10_000).then(() => producer.kill("SIGKILL"))]);
@@ -113,8 +123,8 @@ async function writeTransactions(definition: QueueSystem, url: string): Promise<
 }
 
 /** Enqueues one job at a time and waits for its handler to start; returns enqueue → start times. */
-async function samplePickups(input: SystemRunInput, pollMs: number | null, watch: PickupWatch, enqueue: (k: number) => Promise<void>) {
-  const { max, min, budgetMs } = input.samples;
+async function samplePickups(samples: PickupSamples, pollMs: number | null, watch: PickupWatch, enqueue: (k: number) => Promise<void>) {
+  const { max, min, budgetMs } = samples;
   const deadline = epochMs() + budgetMs;
   const latencies: number[] = [];
   while (latencies.length < max && (latencies.length < min || epochMs() < deadline)) {
