@@ -1,7 +1,7 @@
 /*
- * One system under test, in a process of its own on a fresh database: bulk enqueue, processing
- * throughput, then pick-up latency of single jobs with the workers idle, enqueued in this process
- * and from another one.
+ * One system under test, in a process of its own on a fresh database: workers started on the
+ * empty queue, bulk enqueue, processing throughput, then pick-up latency of single jobs with the
+ * workers idle, enqueued in this process and from another one.
  */
 import { once } from "node:events";
 import { forkTs, serveChild } from "../support/child-process";
@@ -24,6 +24,12 @@ export interface SystemRunInput {
   target: string;
   jobs: number;
   concurrency: number;
+  /**
+   * How long the workers idle on the empty queue before the jobs are enqueued: one-time start-up
+   * work (JIT compilation; Tandem's Prisma client compiles its WebAssembly query compiler on first
+   * use) is then not in the window of the throughput.
+   */
+  settleMs: number;
   /** Pick-up samples per mode; null: none taken. */
   samples: PickupSamples | null;
 }
@@ -56,10 +62,6 @@ serveChild<SystemRunInput, SystemRunResult>(async (input) => {
 
 async function measure(definition: QueueSystem, system: QueueUnderTest, input: SystemRunInput): Promise<SystemRunResult> {
   const { jobs, concurrency } = input;
-  const enqueueStarted = epochMs();
-  await system.enqueueMany(Array.from({ length: jobs }, (_, i) => ({ i })));
-  const bulkEnqueueMs = epochMs() - enqueueStarted;
-
   const pickups = new PickupWatch();
   let started = 0;
   let firstStart = NaN;
@@ -77,8 +79,12 @@ async function measure(definition: QueueSystem, system: QueueUnderTest, input: S
     }
     if (started === jobs) allStarted();
   };
-  const transactionsBefore = await writeTransactions(definition, input.target);
   await system.startWorkers(concurrency, onStart);
+  await sleep(input.settleMs);
+  const transactionsBefore = await writeTransactions(definition, input.target);
+  const enqueueStarted = epochMs();
+  await system.enqueueMany(Array.from({ length: jobs }, (_, i) => ({ i })));
+  const bulkEnqueueMs = epochMs() - enqueueStarted;
   await allStartedPromise;
   while ((await system.unfinished()) > 0) await sleep(5);
   const processMs = epochMs() - firstStart;
@@ -87,7 +93,8 @@ async function measure(definition: QueueSystem, system: QueueUnderTest, input: S
   const dbCpuMsPerJob = dbCpu === null || dbCpuAfter === null ? null : (dbCpuAfter - dbCpu) / jobs;
   if (started !== jobs) throw new Error(`${definition.name}: ${jobs} jobs were enqueued but handlers started ${started} times`);
   const transactionsAfter = await writeTransactions(definition, input.target);
-  const transactionsPerJob = transactionsBefore === null ? null : (transactionsAfter! - transactionsBefore - 1) / jobs;
+  // Less the first count's own transaction and the bulk enqueue's (one, for every system).
+  const transactionsPerJob = transactionsBefore === null ? null : (transactionsAfter! - transactionsBefore - 2) / jobs;
   const cpuMsPerJob = (user + kernel) / 1000 / jobs;
   const startLagMs = system.startLags ? await system.startLags() : null;
   const processed = { bulkEnqueueMs, processMs, cpuMsPerJob, dbCpuMsPerJob, transactionsPerJob, startLagMs };
