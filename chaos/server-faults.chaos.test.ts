@@ -50,6 +50,13 @@ beforeAll(async () => {
   client = new HttpClient(server.url);
   await client.registerAndSignIn();
   db = createDatabase({ dialect: "sqlite", file: path.join(dataDir, "tandem.db") }).db;
+  // The sample imports read their files from the upload directory, which the tests below take
+  // away: on a loaded machine they can still be running when the first test starts.
+  await waitFor("the sample datasets to be imported", async () => {
+    const samples = await db.dataset.findMany({ where: { ownerId: null }, select: { status: true } });
+    if (samples.some((d) => d.status === "failed")) throw new Error("a sample dataset failed to import");
+    return samples.length > 0 && samples.every((d) => d.status === "ready");
+  }, 90_000);
 });
 afterAll(async () => {
   await killAllServers();
@@ -120,7 +127,7 @@ describe.runIf(tmpfs)("the disk is full", () => {
 
 describe("SQLite locked by another writer for longer than the busy timeout", () => {
   it("writes get 503 with Retry-After and a clear message, reads still answer, nothing half-made is left; afterwards all works and the worker carries on", async () => {
-    await waitFor("the SPX sample", async () => (await client.get<{ symbols: { symbol: string }[] }>("/api/symbols")).symbols.some((s) => s.symbol === "SPX"), 90_000);
+    expect((await client.get<{ symbols: { symbol: string }[] }>("/api/symbols")).symbols.map((s) => s.symbol)).toContain("SPX");
     if (mounted) {
       execFileSync("umount", ["-l", uploads]);
       mounted = false;
