@@ -56,7 +56,7 @@ describe("ClaimAhead", () => {
     expect([opened(3, 400).size(KINDS), opened(3, 0.01, 0).size(KINDS)]).toEqual([0, 0]);
   });
 
-  it("holds at most 500 jobs ahead", () => {
-    expect(opened(20, 0.01, 60_000).size(KINDS)).toBe(500);
+  it("holds at most 1,000 jobs ahead", () => {
+    expect(opened(20, 0.01, 60_000).size(KINDS)).toBe(1_000);
   });
 });

@@ -24,7 +24,7 @@ import type { Store } from "./store";
 import { Wakeup } from "./wakeup";
 
 const DEFAULT_ABORT_GRACE_MS = 3_000;
-const DEFAULT_CLAIM_AHEAD_MS = 20;
+const DEFAULT_CLAIM_AHEAD_MS = 100;
 
 export interface WorkerOptions {
   workerId?: string;
@@ -100,7 +100,7 @@ export function defaultConcurrency(): number {
  * events, before any of their handlers runs. It takes what the free slots start at once, and, when
  * jobs are very short, some more that wait their turn for a slot (ClaimAhead), sized so that they
  * reach their handlers about `claimAheadMs` after the claim: a job shown running is running, or
- * milliseconds from it.
+ * a tenth of a second from it by default.
  */
 export class Worker {
   readonly id: string;

@@ -15,7 +15,7 @@ function tandem(database: "postgres" | "sqlite"): QueueSystem {
     database,
       configuration:
         `JobQueue on ${database === "postgres" ? "PostgreSQL" : "SQLite"}, one worker with \`concurrency: 10\`, defaults otherwise ` +
-        "(lease 30 s, poll fallback 1 s, claim ahead 20 ms); `enqueueMany` / `enqueue`",
+        "(lease 30 s, poll fallback 1 s, claim ahead 100 ms); `enqueueMany` / `enqueue`",
     pollMs: { sameProcess: null, otherProcess: database === "postgres" ? null : POLL_MS },
     async open(target, role) {
       const config: DatabaseConfig = database === "postgres" ? { dialect: "postgres", url: target } : { dialect: "sqlite", file: target };
