@@ -22,7 +22,9 @@ export const PARTIAL_INDEXES: Record<string, { table: string; where: string }> =
   jobs_owner_id_idempotency_key_key: { table: "jobs", where: `"idempotency_key" IS NOT NULL` },
   jobs_batch_id_idx: { table: "jobs", where: `"batch_id" IS NOT NULL` },
   jobs_finished_at_idx: { table: "jobs", where: `"finished_at" IS NOT NULL` },
-  jobs_owner_id_finished_at_idx: { table: "jobs", where: `"finished_at" IS NOT NULL` },
+  jobs_owner_id_finished_at_idx: { table: "jobs", where: `"finished_at" IS NOT NULL AND "owner_id" IS NOT NULL` },
+  // Queries by owner compare owner_id with a value, which no job without an owner matches.
+  jobs_owner_id_status_created_at_id_idx: { table: "jobs", where: `"owner_id" IS NOT NULL` },
 };
 
 const HEADER = "// GENERATED from prisma/schema.prisma by `npm run db:derive`. Do not edit.\n";
