@@ -25,6 +25,7 @@ import { Wakeup } from "./wakeup";
 
 const DEFAULT_ABORT_GRACE_MS = 3_000;
 const DEFAULT_CLAIM_AHEAD_MS = 100;
+const NOT_STARTED = Promise.resolve();
 
 export interface WorkerOptions {
   workerId?: string;
@@ -117,6 +118,7 @@ export class Worker {
   private readonly busyByKind = new Map<string, number>();
   private readonly claimAhead: ClaimAhead;
   private readonly completions: CompletionBatch;
+  private readonly poolOptions: PoolOptions;
   private readonly wakeup = new Wakeup();
   private readonly timers: NodeJS.Timeout[] = [];
   private stopping = false;
@@ -136,6 +138,7 @@ export class Worker {
     this.leaseMs = options.leaseMs ?? 30_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.completions = new CompletionBatch((jobs) => completeJobs(this.store, this.id, jobs));
+    this.poolOptions = options.pool ?? {};
     this.claimAhead = new ClaimAhead(this.concurrency, options.claimAheadMs ?? DEFAULT_CLAIM_AHEAD_MS);
   }
 
@@ -266,7 +269,7 @@ export class Worker {
   }
 
   private launch(job: ClaimedJob, leaseUntil: number, claim: ClaimRun): void {
-    const entry: Running = { job, stop: new RunStop(), done: Promise.resolve(), phase: "waiting", claim, leaseUntil };
+    const entry: Running = { job, stop: new RunStop(), done: NOT_STARTED, phase: "waiting", claim, leaseUntil };
     this.running.set(job.id, entry);
     this.busyByKind.set(job.kind, (this.busyByKind.get(job.kind) ?? 0) + 1);
     entry.done = this.execute(entry).finally(() => {
@@ -350,7 +353,7 @@ export class Worker {
     const timer = timeoutMs
       ? setTimeout(() => stopRun(entry, "timeout", `timed out after ${timeoutMs} ms`), timeoutMs)
       : undefined;
-    const run = new JobRun(this.store, job, this.id, stop, log, this.options.pool ?? {});
+    const run = new JobRun(this.store, job, this.id, stop, log, this.poolOptions);
     const startedAt = Date.now();
     this.metrics.started(job);
     try {
@@ -361,7 +364,7 @@ export class Worker {
       this.handlerReturned(entry, Date.now() - startedAt);
       const writes = run.flush();
       if (writes) await writes;
-      const held = await this.completions.add(job.id, job.attempts, result ?? null);
+      const held = (await this.completions.add(job.id, job.attempts, result ?? null)).has(job.id);
       this.metrics.finished(job, held ? "succeeded" : "lost", Date.now() - startedAt);
       if (!held) log.warn("job finished after its lease was lost; result discarded");
     } catch (err) {
