@@ -229,22 +229,21 @@ function throughputMiss(tandem: Measured, best: Measured): string {
       `With worker and server on this machine's ${cores} cores, that CPU alone bounds Tandem at about ${count((cores * 1000) / cpu)} ` +
       `jobs/s. ${perJob} graphile-worker locks a job when it fetches it and deletes it when it is done. Each of Tandem's updates ` +
       "changes the job's status, which indexes of the `jobs` table hold, so PostgreSQL adds an entry for the new row version to every " +
-      "index it belongs to (no HOT update): the primary key and the task center's two status lists (the owner's and everyone's) on " +
-      "both, the two finished-at ones on the success; the claim order, batch and idempotency-key indexes are partial and hold only " +
-      "queued, batched or keyed jobs. Those four indexes are the difference: with them dropped from the bench database (a probe, " +
-      "4 runs alternating with the schema as it is, on a 2-core AMD EPYC machine, 2026-11-30), PostgreSQL used 28–34 µs of CPU per " +
-      "job against 42–56 µs, and Tandem processed 20,303–24,023 against 17,211–20,172 jobs/s. They serve the task center: its lists " +
-      "by status, for the owner and for admins, and the summary's jobs finished today. Claims are large — very short jobs are " +
-      `claimed ahead of the free slots — so commits are few: ${amount(tandem.transactionsPerJob!)} write transactions per job. ` +
-      "EXPLAIN ANALYZE of the statements as the worker sends them (prepared; 10,000 queued no-op jobs; same machine and day; the 15 " +
-      "runs after the first five's custom plans): a claim of 500 took 6.2–6.6 ms, 0.5 ms of it finding and locking them and 5.5 ms " +
-      "updating them; a completion of 500 took 5.6–6.0 ms, about 1 ms of it finding them by primary key."
+      "index it belongs to (no HOT update). The bench's jobs have no owner, as jobs enqueued by code: the primary key and everyone's " +
+      "list by status take an entry on both updates, the finished-at index on the success; the owner's two indexes, the claim order, " +
+      "batch and idempotency-key indexes are partial and do not hold them (a job with an owner is in the owner's two as well). " +
+      "PostgreSQL CPU per job by statement (a probe: 20,000 queued no-op jobs claimed, then completed, 500 at a time on one " +
+      "connection, CPU of the server's processes from /proc; 3 runs on a 2-core AMD EPYC machine, 2026-12-01): Tandem's claims " +
+      "13.0–18.5 µs and completions 14.5–18.5 µs; graphile-worker's claims (its `get_jobs` statement for 500) 19.5–27.0 µs and " +
+      "completions (a delete) 2.0–3.0 µs. The indexes serve the task center: its lists by status, for the owner and for admins, and " +
+      "the summary's jobs finished today. Claims are large — very short jobs are claimed ahead of the free slots — so commits are " +
+      `few: ${amount(tandem.transactionsPerJob!)} write transactions per job.`
     );
   }
   return (
     `**Why Tandem misses the throughput target on SQLite.** SQLite runs inside the worker's process: in this run Tandem used ` +
     `${ms(tandem.cpuMsPerJob)} of CPU per job, ${best.system.name} ${ms(best.cpuMsPerJob)}. ${perJob} Each update changes the job's ` +
-    "status, and SQLite rewrites the job's entries in the indexes that hold it (three or four of the `jobs` table's eight, for the " +
+    "status, and SQLite rewrites the job's entries in the indexes that hold it (up to four of the `jobs` table's eight, for the " +
     "task center's lists, the finished-at counts and the claim order); plainjob's table has one index. Claims are large — very short jobs " +
     "are claimed ahead of the free slots — and the write-ahead log is checkpointed on a thread of its own. A CPU profile of the " +
     "worker's process (30,000 no-op jobs, their bulk enqueue included; 2026-11-30, on the machine of an earlier run) found 70 % of its time in SQLite's statements " +
