@@ -28,13 +28,19 @@ describe.runIf(process.platform === "linux")("the pool threads' priority", () =>
     expect(await runInPool<null, ThreadPriority>(TASK, null)).toMatchObject({ policy: SCHED_IDLE });
   });
 
+  it.runIf(chrt)("is set before the thread loads anything: the loader thread it starts for tsx runs under SCHED_IDLE too", async () => {
+    delete process.env.JOBS_POOL_NICE;
+    // One pool thread runs; this process has no other SCHED_IDLE thread.
+    expect(await runInPool<null, ThreadPriority>(TASK, null)).toMatchObject({ policy: SCHED_IDLE, idleThreads: 2 });
+  });
+
   it("is the nice value JOBS_POOL_NICE gives, under the normal policy", async () => {
     process.env.JOBS_POOL_NICE = "10";
-    expect(await runInPool<null, ThreadPriority>(TASK, null)).toEqual({ nice: 10, policy: SCHED_OTHER });
+    expect(await runInPool<null, ThreadPriority>(TASK, null)).toMatchObject({ nice: 10, policy: SCHED_OTHER });
   });
 
   it("is the process's own with JOBS_POOL_NICE=0", async () => {
     process.env.JOBS_POOL_NICE = "0";
-    expect(await runInPool<null, ThreadPriority>(TASK, null)).toEqual({ nice: os.getPriority(), policy: SCHED_OTHER });
+    expect(await runInPool<null, ThreadPriority>(TASK, null)).toMatchObject({ nice: os.getPriority(), policy: SCHED_OTHER });
   });
 });

@@ -5,10 +5,12 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { pathToFileURL } from "node:url";
-import { register } from "tsx/esm/api";
 
-register();
+// First, so that the rest of this thread's start-up (loading tsx, then each task module through
+// tsx's loader thread and its esbuild process, which inherit this thread's policy) gives way too.
 lowerThisThreadsPriority(process.env.JOBS_POOL_NICE ?? "idle");
+const { register } = await import("tsx/esm/api");
+register();
 const modules = new Map();
 
 export default async function runTask({ file, input, port }) {
