@@ -14,10 +14,13 @@ const UNIQUE_VIOLATION = "23505";
  * The claim must walk the claim-order index and stop after `limit` rows. Right after a bulk enqueue
  * into a table whose statistics are stale (autovacuum analyzes it only later), the planner expects
  * a handful of queued rows and picks a bitmap scan that reads and sorts the whole queue instead
- * (measured: 27 ms per claim with 9,000 queued, 1 ms with the index). These connections run only
- * the registry's own statements, which all read by index, so bitmap scans are off for them.
+ * (measured: 27 ms per claim with 9,000 queued, 1 ms with the index). Likewise, a completion's
+ * custom plan read the whole table to find its batch (pg_stat_user_tables after 10,000 no-op jobs:
+ * 70,000-80,000 rows read by sequential scans, 10,000 with them off). These connections run only
+ * the registry's own statements, which all read by index, so bitmap and sequential scans are off
+ * for them.
  */
-export const PLANNER_OPTIONS = "-c enable_bitmapscan=off";
+export const PLANNER_OPTIONS = "-c enable_bitmapscan=off -c enable_seqscan=off";
 
 /*
  * PostgreSQL: `FOR UPDATE SKIP LOCKED` lets many workers on many machines claim concurrently
