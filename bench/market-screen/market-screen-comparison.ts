@@ -55,8 +55,8 @@ export const marketScreenComparison: Comparison = {
   async run(options): Promise<ComparisonResult> {
     const sizes = options.smoke ? SMOKE : FULL;
     const tag = crypto.randomBytes(3).toString("hex");
-    const csvDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-bench-screen-"));
     const app = await startApp({ env: { JOBS_CONCURRENCY: String(CONCURRENCY) }, log: options.log });
+    const csvDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-bench-screen-"));
     try {
       const user = await registerAndSignIn(app.baseUrl, `bench-screen-${tag}@example.com`);
       const csv = path.join(csvDir, `screen-${sizes.symbols}.csv`);
