@@ -39,6 +39,7 @@ describe("KindHistogram", () => {
     const text = await registry.metrics();
     expect(text).toContain('h_seconds_count{kind="import"} 1');
     expect(text).toContain('h_seconds_bucket{le="0.005",kind="import"} 1');
+    expect(text).toContain('h_seconds_bucket{le="1",kind="import"} 1');
     expect(text).toContain('h_seconds_sum{kind="import"} 0.001');
   });
 });
