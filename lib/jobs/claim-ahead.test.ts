@@ -15,26 +15,26 @@ function opened(claims: number, handlerMs = 0.01, budgetMs = 20) {
 describe("ClaimAhead", () => {
   it("claims nothing ahead for a kind it has not seen finish", () => {
     const ahead = opened(3);
-    expect([ahead.size(KINDS), ahead.size(["noop", "new"])]).toEqual([40, 0]);
+    expect([ahead.size(KINDS), ahead.size(["noop", "new"])]).toEqual([160, 0]);
   });
 
-  it("opens to the slots, then doubles while claims come back full and start within half the budget", () => {
+  it("opens to the slots, then quadruples while claims come back full and start within half the budget", () => {
     const ahead = opened(0);
     const sizes = [1, 2, 3, 4].map(() => (ahead.claimDone(full(10 + ahead.size(KINDS), 5)), ahead.size(KINDS)));
-    expect(sizes).toEqual([10, 20, 40, 80]);
+    expect(sizes).toEqual([10, 40, 160, 640]);
   });
 
   it("stays as it is when a claim starts, or one of its jobs runs, between half the budget and the budget", () => {
     const ahead = opened(2);
     ahead.claimDone(full(30, 15));
     ahead.claimDone(full(30, 5, 15));
-    expect(ahead.size(KINDS)).toBe(20);
+    expect(ahead.size(KINDS)).toBe(40);
   });
 
   it("halves when the last job of a claim started later than the budget", () => {
     const ahead = opened(4);
-    ahead.claimDone(full(90, 25));
-    expect(ahead.size(KINDS)).toBe(40);
+    ahead.claimDone(full(650, 25));
+    expect(ahead.size(KINDS)).toBe(320);
   });
 
   it("closes when a claim comes back short or empty: the queue ran dry", () => {
