@@ -2,6 +2,8 @@ import type { Completion } from "./dialects/dialect";
 
 /** Most jobs recorded by one statement. */
 const MAX_BATCH = 1_000;
+/** Most batches written at once once the worker is idle; while it runs jobs, one at a time. */
+const MAX_WRITING_IDLE = 2;
 
 interface Batch {
   jobs: Completion[];
@@ -22,9 +24,17 @@ export class CompletionBatch {
   /** Batches waiting to be written, oldest first; the last one may still take jobs. */
   private readonly pending: Batch[] = [];
   private scheduled = false;
-  private writing = false;
+  private writing = 0;
 
-  constructor(private readonly record: (jobs: Completion[]) => Promise<Set<string>>) {}
+  /**
+   * `idle`: whether the worker has no job running or waiting for a slot. While it has, a second
+   * batch written beside the first competed with it and with the claims for the same pages and
+   * for the CPU (bench/registry); once it has none, what is left goes out on two connections.
+   */
+  constructor(
+    private readonly record: (jobs: Completion[]) => Promise<Set<string>>,
+    private readonly idle: () => boolean = () => false,
+  ) {}
 
   add(jobId: string, attempt: number, result: unknown): Promise<Set<string>> {
     const last = this.pending[this.pending.length - 1];
@@ -44,16 +54,22 @@ export class CompletionBatch {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.writing || this.pending.length === 0) return;
+    if (this.scheduled || !this.mayWrite()) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.writing = true;
+      if (!this.mayWrite()) return;
+      this.writing++;
       void this.write().finally(() => {
-        this.writing = false;
+        this.writing--;
         this.schedule();
       });
+      this.schedule();
     });
+  }
+
+  private mayWrite(): boolean {
+    return this.pending.length > 0 && (this.writing === 0 || (this.writing < MAX_WRITING_IDLE && this.idle()));
   }
 
   private async write(): Promise<void> {

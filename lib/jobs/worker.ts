@@ -137,7 +137,10 @@ export class Worker {
     this.concurrency = options.concurrency ?? defaultConcurrency();
     this.leaseMs = options.leaseMs ?? 30_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
-    this.completions = new CompletionBatch((jobs) => completeJobs(this.store, this.id, jobs));
+    this.completions = new CompletionBatch(
+      (jobs) => completeJobs(this.store, this.id, jobs),
+      () => this.busy === 0 && this.waiting.length === 0,
+    );
     this.poolOptions = options.pool ?? {};
     this.claimAhead = new ClaimAhead(this.concurrency, options.claimAheadMs ?? DEFAULT_CLAIM_AHEAD_MS);
   }
