@@ -12,7 +12,7 @@ import type { SystemRunInput, SystemRunResult } from "./system-run";
 import { QUEUE_SYSTEMS } from "./systems";
 
 const CONCURRENCY = 10;
-const FULL = { jobs: 10_000, rounds: 3, settleMs: 3_000, samples: { max: 200, min: 30, budgetMs: 45_000 }, timeoutMs: 15 * 60_000 };
+const FULL = { jobs: 10_000, rounds: 7, settleMs: 3_000, samples: { max: 200, min: 30, budgetMs: 45_000 }, timeoutMs: 15 * 60_000 };
 const SMOKE = { jobs: 200, rounds: 1, settleMs: 100, samples: { max: 2, min: 1, budgetMs: 300 }, timeoutMs: 90_000 };
 /** Pick-up p50 may be at most this multiple of graphile-worker's. */
 const PICKUP_TARGET = 1.2;
