@@ -13,16 +13,29 @@ import { writeSyntheticOhlcv } from "./synthetic-ohlcv";
 
 const FULL_ROWS = 1_000_000;
 const SMOKE_ROWS = 5_000;
+/** Rounds in a full run; every round runs the reader, then each database's import and loader, taking turns. */
+const FULL_ROUNDS = 5;
 const TARGET_RATIO = 0.5;
 const TARGET_RSS_MB = 300;
 
+interface Rounds {
+  database: string;
+  loader: string;
+  tandemSeconds: number[];
+  loaderSeconds: number[];
+  peakRssBytes: number[];
+}
+
+/** A database's median rounds. */
 interface Row {
   database: string;
-  rows: number;
+  loader: string;
   tandemSeconds: number;
   loaderSeconds: number;
-  loader: string;
+  /** The highest of the rounds. */
   peakRssBytes: number;
+  /** Each round's loader time / import time. */
+  ratios: number[];
 }
 
 export const importComparison: Comparison = {
@@ -37,69 +50,87 @@ export const importComparison: Comparison = {
     "into a plain table of the same columns on the same disk/server: `sqlite3 .import` and `COPY` (psql `\\copy`), which validate nothing.",
     "**Where the time goes**: the import's reader alone (parse and validate the file, store nothing; a process of its own), and what the",
     "import takes beyond it.",
+    `All of it runs in ${FULL_ROUNDS} rounds, Tandem and the loader taking turns to go first, so that a slower spell of the machine does not`,
+    "fall on one side alone: times are each side's median round (element ⌊n/2⌋ of the sorted rounds), peak RSS the highest round's,",
+    "and the ratio column lists every round's.",
   ].join(" "),
 
   async run(options): Promise<ComparisonResult> {
     const rows = options.smoke ? SMOKE_ROWS : FULL_ROWS;
+    const rounds = options.smoke ? 1 : FULL_ROUNDS;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-bench-import-"));
-    const measured: Row[] = [];
-    let reading: ReadRunResult;
+    const sqlite = newRounds("SQLite", "sqlite3 .import");
+    const postgres = options.postgresUrl ? newRounds("PostgreSQL", "COPY") : null;
+    const readerSeconds: number[] = [];
     try {
       const csv = path.join(dir, "ohlcv.csv");
       options.log(`import: writing a ${count(rows)}-row CSV…`);
       await writeSyntheticOhlcv(csv, rows);
-      options.log("import: the reader alone…");
-      reading = await runChild<ReadRunResult>(path.join(import.meta.dirname, "read-run.ts"), { file: csv }, { timeoutMs: 10 * 60_000 });
+      for (let round = 0; round < rounds; round++) {
+        const tandemFirst = round % 2 === 0;
+        options.log(`import: round ${round + 1} of ${rounds}: the reader alone, then each database (${tandemFirst ? "Tandem" : "the loader"} first)…`);
+        const reading = await runChild<ReadRunResult>(path.join(import.meta.dirname, "read-run.ts"), { file: csv }, { timeoutMs: 10 * 60_000 });
+        if (reading.rows !== rows) throw new Error(`the reader alone read ${reading.rows} bars of ${rows}`);
+        readerSeconds.push(reading.seconds);
 
-      options.log("import: Tandem on SQLite…");
-      const sqlite = await importWithTandem({ databaseUrl: `file:${path.join(dir, "tandem.db")}`, file: csv });
-      const loaderSeconds = sqliteImport(path.join(dir, "bulk.db"), csv);
-      measured.push({ database: "SQLite", rows: sqlite.rows, tandemSeconds: sqlite.seconds, loaderSeconds, loader: "sqlite3 .import", peakRssBytes: sqlite.peakRssBytes });
-
-      if (options.postgresUrl) {
-        options.log("import: Tandem on PostgreSQL…");
-        const tandemDb = await createBenchDatabase(options.postgresUrl, "import");
-        const bulkDb = await createBenchDatabase(options.postgresUrl, "copy");
+        const roundDir = fs.mkdtempSync(path.join(dir, "round-"));
         try {
-          const pg = await importWithTandem({ databaseUrl: tandemDb.url, file: csv });
-          const copySeconds = await postgresCopy(bulkDb.url, csv);
-          measured.push({ database: "PostgreSQL", rows: pg.rows, tandemSeconds: pg.seconds, loaderSeconds: copySeconds, loader: "COPY", peakRssBytes: pg.peakRssBytes });
+          await inTurn(
+            tandemFirst,
+            async () => record(sqlite, rows, await importWithTandem({ databaseUrl: `file:${path.join(roundDir, "tandem.db")}`, file: csv })),
+            async () => sqlite.loaderSeconds.push(sqliteImport(path.join(roundDir, "bulk.db"), csv)),
+          );
         } finally {
-          await tandemDb.drop();
-          await bulkDb.drop();
+          fs.rmSync(roundDir, { recursive: true, force: true });
+        }
+
+        if (options.postgresUrl && postgres) {
+          const tandemDb = await createBenchDatabase(options.postgresUrl, "import");
+          const bulkDb = await createBenchDatabase(options.postgresUrl, "copy");
+          try {
+            await inTurn(
+              tandemFirst,
+              async () => record(postgres, rows, await importWithTandem({ databaseUrl: tandemDb.url, file: csv })),
+              async () => postgres.loaderSeconds.push(await postgresCopy(bulkDb.url, csv)),
+            );
+          } finally {
+            await tandemDb.drop();
+            await bulkDb.drop();
+          }
         }
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
 
-    for (const m of measured) if (m.rows !== rows) throw new Error(`import on ${m.database} stored ${m.rows} bars of ${rows}`);
-    if (reading.rows !== rows) throw new Error(`the reader alone read ${reading.rows} bars of ${rows}`);
+    const measured = [sqlite, ...(postgres ? [postgres] : [])].map(medians);
+    const reader = median(readerSeconds);
     const notes: string[] = [];
     for (const m of measured) {
       const r = m.loaderSeconds / m.tandemSeconds;
       if (r < TARGET_RATIO) notes.push(`**Missed on ${m.database}**: ${r.toFixed(2)}× of ${m.loader}'s rate (target ≥ ${TARGET_RATIO}×).`);
       if (m.peakRssBytes / 2 ** 20 >= TARGET_RSS_MB) notes.push(`**Missed on ${m.database}**: peak RSS ${Math.round(m.peakRssBytes / 2 ** 20)} MB (target < ${TARGET_RSS_MB} MB).`);
     }
-    if (measured.some((m) => m.loaderSeconds / m.tandemSeconds < TARGET_RATIO)) notes.push(whyMissed(measured, reading.seconds));
+    if (measured.some((m) => m.loaderSeconds / m.tandemSeconds < TARGET_RATIO)) notes.push(whyMissed(measured, reader));
     return {
       tables: [
         {
-          title: `${count(rows)} rows`,
-          columns: ["Database", "Tandem rows/s", "Bulk loader", "Loader rows/s", "Tandem / loader (target ≥ 0.5×)", "Tandem peak RSS (target < 300 MB)"],
+          title: `${count(rows)} rows, median of ${rounds} round${rounds === 1 ? "" : "s"}`,
+          columns: ["Database", "Tandem rows/s", "Bulk loader", "Loader rows/s", "Tandem / loader (target ≥ 0.5×)", "Each round", "Tandem peak RSS (target < 300 MB)"],
           rows: measured.map((m) => [
             m.database,
-            count(m.rows / m.tandemSeconds),
+            count(rows / m.tandemSeconds),
             m.loader,
-            count(m.rows / m.loaderSeconds),
+            count(rows / m.loaderSeconds),
             ratio(m.loaderSeconds, m.tandemSeconds),
+            m.ratios.map((r) => `${r.toFixed(2)}×`).join(" · "),
             `${Math.round(m.peakRssBytes / 2 ** 20)} MB`,
           ]),
         },
         {
-          title: "Where the time goes (seconds)",
+          title: "Where the time goes (seconds, median rounds)",
           columns: ["Database", "Tandem import", "Reader alone (no database)", "Import beyond the reader", "Bulk loader"],
-          rows: measured.map((m) => [m.database, seconds(m.tandemSeconds), seconds(reading.seconds), seconds(m.tandemSeconds - reading.seconds), seconds(m.loaderSeconds)]),
+          rows: measured.map((m) => [m.database, seconds(m.tandemSeconds), seconds(reader), seconds(m.tandemSeconds - reader), seconds(m.loaderSeconds)]),
         },
       ],
       charts: [
@@ -110,8 +141,8 @@ export const importComparison: Comparison = {
             title: "Rows per second",
             axis: "rows/s",
             bars: measured.flatMap((m) => [
-              { label: m.database, series: "Tandem import job", value: m.rows / m.tandemSeconds },
-              { label: m.database, series: "bulk loader", value: m.rows / m.loaderSeconds },
+              { label: m.database, series: "Tandem import job", value: rows / m.tandemSeconds },
+              { label: m.database, series: "bulk loader", value: rows / m.loaderSeconds },
             ]),
           }),
         },
@@ -120,6 +151,36 @@ export const importComparison: Comparison = {
     };
   },
 };
+
+function newRounds(database: string, loader: string): Rounds {
+  return { database, loader, tandemSeconds: [], loaderSeconds: [], peakRssBytes: [] };
+}
+
+function record(rounds: Rounds, rows: number, result: ImportRunResult): void {
+  if (result.rows !== rows) throw new Error(`import on ${rounds.database} stored ${result.rows} bars of ${rows}`);
+  rounds.tandemSeconds.push(result.seconds);
+  rounds.peakRssBytes.push(result.peakRssBytes);
+}
+
+function medians(r: Rounds): Row {
+  return {
+    database: r.database,
+    loader: r.loader,
+    tandemSeconds: median(r.tandemSeconds),
+    loaderSeconds: median(r.loaderSeconds),
+    peakRssBytes: Math.max(...r.peakRssBytes),
+    ratios: r.tandemSeconds.map((t, i) => r.loaderSeconds[i]! / t),
+  };
+}
+
+function median(values: number[]): number {
+  return values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
+/** Runs the Tandem step and the loader step, in the order given. */
+async function inTurn(tandemFirst: boolean, tandem: () => Promise<unknown>, loader: () => Promise<unknown>): Promise<void> {
+  for (const step of tandemFirst ? [tandem, loader] : [loader, tandem]) await step();
+}
 
 function importWithTandem(input: ImportRunInput): Promise<ImportRunResult> {
   return runChild<ImportRunResult>(path.join(import.meta.dirname, "import-run.ts"), input, { timeoutMs: 20 * 60_000 });

@@ -42,7 +42,7 @@ serveChild<ImportRunInput, ImportRunResult>(async ({ databaseUrl, file }) => {
     const job = await db.job.findUnique({ where: { id: jobId }, select: { status: true, errorMessage: true } });
     if (job?.status === "succeeded") break;
     if (job?.status === "failed" || job?.status === "cancelled") throw new Error(`import ${job.status}: ${job.errorMessage}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 10));
   }
   const seconds = (performance.now() - started) / 1000;
   const rows = await countStoredBars(db);
