@@ -63,6 +63,27 @@ describe("claiming very short jobs ahead of the free slots", () => {
     expect(new Set(jobs.map((j) => `${j.attempts} ${j.events.map((e) => e.type).join(",")}`))).toEqual(new Set(["1 queued,started,succeeded"]));
   });
 
+  it("sends the next claim of very short jobs before the jobs of the last one start", async () => {
+    const handlerStarts = new Map<string, number>();
+    queue.define("noop", async (ctx) => {
+      handlerStarts.set(ctx.jobId, Date.now());
+    });
+    const { jobIds } = await enqueueNoops(900);
+    await queue.startWorker({ concurrency: 2 });
+    await allSucceeded(jobIds);
+
+    // A claim records its jobs' start when it is sent, one time per claim (the clock never repeats).
+    const jobs = await database.db.job.findMany({ where: { id: { in: jobIds } }, select: { id: true, startedAt: true } });
+    const lastHandlerStart = new Map<number, number>();
+    for (const { id, startedAt } of jobs) {
+      const sent = startedAt!.getTime();
+      lastHandlerStart.set(sent, Math.max(lastHandlerStart.get(sent) ?? 0, handlerStarts.get(id)!));
+    }
+    const claims = [...lastHandlerStart].toSorted(([a], [b]) => a - b);
+    const sentBeforePreviousRan = claims.slice(1).filter(([sent], i) => sent < claims[i]![1]);
+    expect(sentBeforePreviousRan.length).toBeGreaterThan(0);
+  });
+
   it("claims only what its slots start at once when claiming ahead is off", async () => {
     defineNoop();
     const { jobIds } = await enqueueNoops(100);

@@ -74,6 +74,13 @@ interface Running {
   leaseUntil: number;
 }
 
+/** A claim sent to the database: what it asked for, and its jobs once it is back. */
+interface SentClaim {
+  sentAt: number;
+  requested: number;
+  jobs: Promise<ClaimedJob[]>;
+}
+
 /** One claim's jobs on their way to their handlers. */
 interface ClaimRun {
   sentAt: number;
@@ -101,7 +108,8 @@ export function defaultConcurrency(): number {
  * events, before any of their handlers runs. It takes what the free slots start at once, and, when
  * jobs are very short, some more that wait their turn for a slot (ClaimAhead), sized so that they
  * reach their handlers about `claimAheadMs` after the claim: a job shown running is running, or
- * a tenth of a second from it by default.
+ * a tenth of a second from it by default. While a full claim of such jobs runs, the next claim is
+ * already on its way.
  */
 export class Worker {
   readonly id: string;
@@ -195,27 +203,62 @@ export class Worker {
   }
 
   private async loop(): Promise<void> {
+    let next: SentClaim | null = null;
     while (!this.stopping) {
       // Let handlers that finish in this turn free their slots first, so one claim fills them all.
       await new Promise((resolve) => setImmediate(resolve));
       if (this.stopping) break;
       let claimed = 0;
       try {
-        const room = this.room();
-        if (room > 0) {
-          const sentAt = Date.now();
-          const jobs = await this.claimWhatFits(room);
+        const claim: SentClaim | null = next ?? this.sendClaim(this.room());
+        next = null;
+        if (claim) {
+          const jobs: ClaimedJob[] = await claim.jobs;
           claimed = jobs.length;
-          this.claimAhead.claimed(room, claimed);
-          await this.launchClaimed(jobs, { sentAt, requested: room, claimed, unfinished: claimed, maxLagMs: 0, maxHandlerMs: 0 });
+          this.claimAhead.claimed(claim.requested, claimed);
+          next = claimed === claim.requested ? await this.sendNextClaim(jobs) : null;
+          await this.launchClaimed(jobs, { sentAt: claim.sentAt, requested: claim.requested, claimed, unfinished: claimed, maxLagMs: 0, maxHandlerMs: 0 });
         }
       } catch (err) {
         this.logger.error({ err }, "claiming jobs failed; retrying");
       }
       if (this.stopping) break;
       // A full claim may have left more work waiting: look again at once if there is room.
-      if (claimed > 0 && this.room() > 0) continue;
+      if (next || (claimed > 0 && this.room() > 0)) continue;
       await this.wakeup.wait(this.pollIntervalMs);
+    }
+    if (next) await this.launchLast(next);
+  }
+
+  private sendClaim(room: number, launching: ClaimedJob[] = []): SentClaim | null {
+    if (room <= 0) return null;
+    const sentAt = Date.now();
+    const jobs = this.claimWhatFits(room, launching);
+    // Awaited by the loop's next turn, which reports a failure.
+    jobs.catch(() => {});
+    return { sentAt, requested: room, jobs };
+  }
+
+  /**
+   * After a full claim of very short jobs, the next claim goes out before its jobs start: they run
+   * in one go, and the worker would otherwise wait for the database between claims. It is sent
+   * before they start so that it goes out at once (the connection pool sends on the next tick).
+   */
+  private async sendNextClaim(launching: ClaimedJob[]): Promise<SentClaim | null> {
+    const ahead = this.claimAhead.size(this.handlers.kinds());
+    if (ahead === 0 || this.stopping) return null;
+    const claim = this.sendClaim(ahead, launching);
+    await new Promise((resolve) => process.nextTick(resolve));
+    return claim;
+  }
+
+  /** A claim sent before the worker stopped: its jobs are ours, so they run (or are handed back by `stop`). */
+  private async launchLast(claim: SentClaim): Promise<void> {
+    try {
+      const jobs = await claim.jobs;
+      await this.launchClaimed(jobs, { sentAt: claim.sentAt, requested: claim.requested, claimed: jobs.length, unfinished: jobs.length, maxLagMs: 0, maxHandlerMs: 0 });
+    } catch (err) {
+      this.logger.error({ err }, "claiming jobs failed");
     }
   }
 
@@ -231,7 +274,8 @@ export class Worker {
     return free > 0 || room >= ahead / 2 ? Math.max(room, 0) : 0;
   }
 
-  private async claimWhatFits(room: number): Promise<ClaimedJob[]> {
+  /** Claims up to `room` jobs within their kinds' limits, counting the jobs of `launching` (claimed, not yet launched) as busy. */
+  private async claimWhatFits(room: number, launching: ClaimedJob[] = []): Promise<ClaimedJob[]> {
     const unlimited: string[] = [];
     const claimed: ClaimedJob[] = [];
     for (const kind of this.handlers.kinds()) {
@@ -240,7 +284,8 @@ export class Worker {
         unlimited.push(kind);
         continue;
       }
-      const kindRoom = Math.min(limit - (this.busyByKind.get(kind) ?? 0), room - claimed.length);
+      const busy = (this.busyByKind.get(kind) ?? 0) + launching.filter((j) => j.kind === kind).length;
+      const kindRoom = Math.min(limit - busy, room - claimed.length);
       if (kindRoom > 0) claimed.push(...(await this.claim([kind], kindRoom)));
     }
     const left = room - claimed.length;
