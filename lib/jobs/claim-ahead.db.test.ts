@@ -84,6 +84,18 @@ describe("claiming very short jobs ahead of the free slots", () => {
     expect(sentBeforePreviousRan.length).toBeGreaterThan(0);
   });
 
+  it("leaves no job claimed when it stops while a claim of short jobs is on its way", async () => {
+    defineNoop();
+    await enqueueNoops(5_000);
+    await queue.startWorker({ concurrency: 2 });
+    await waitFor("jobs running in claims of hundreds", async () => (await database.db.job.count({ where: { status: "succeeded" } })) >= 1_000);
+    await queue.close({ graceMs: 0 });
+
+    expect(await database.db.job.count({ where: { status: "running" } })).toBe(0);
+    const succeeded = await database.db.job.count({ where: { status: "succeeded" } });
+    expect(succeeded + (await database.db.job.count({ where: { status: "queued" } }))).toBe(5_000);
+  });
+
   it("claims only what its slots start at once when claiming ahead is off", async () => {
     defineNoop();
     const { jobIds } = await enqueueNoops(100);
